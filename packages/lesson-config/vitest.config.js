@@ -7,6 +7,7 @@
 // every exercise of a lesson with a different known-wrong answer swapped in for each.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** @param {string} root @param {string} mode */
@@ -41,6 +42,7 @@ export default defineConfig(({ mode }) => {
       testTimeout: Number(process.env.INTERLEAVE_TEST_TIMEOUT_MS || 5000),
       hookTimeout: Number(process.env.INTERLEAVE_TEST_TIMEOUT_MS || 5000),
       pool: 'forks',
+      setupFiles: process.env.INTERLEAVE_LOG_FILE ? [fileURLToPath(new URL('./capture-console.js', import.meta.url))] : [],
       // The learner's console.log is theirs: never swallow it.
       silent: false,
       printConsoleTrace: false,
