@@ -31,9 +31,14 @@ export function implResolver(root, mode) {
   };
 }
 
-export default defineConfig(({ mode }) => {
-  const root = process.cwd();
+/**
+ * The whole config for a lesson folder. The runner passes it inline (no config file to
+ * bundle at start-up); vitest.config.ts in each lesson uses it through the default export.
+ * @param {string} root @param {string} mode
+ */
+export function lessonConfig(root, mode) {
   return {
+    root,
     plugins: [implResolver(root, mode)],
     test: {
       include: ['tests/**/*.test.ts'],
@@ -48,4 +53,6 @@ export default defineConfig(({ mode }) => {
       printConsoleTrace: false,
     },
   };
-});
+}
+
+export default defineConfig(({ mode }) => lessonConfig(process.cwd(), mode));

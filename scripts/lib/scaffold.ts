@@ -1,0 +1,74 @@
+// `pnpm lesson new <NN-slug> [exercise-name]`: one command to add content. Everything it
+// writes passes check-lessons as it stands, so a maintainer starts from green and edits.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const LESSON = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+function write(file: string, text: string, created: string[]): void {
+  if (existsSync(file)) throw new Error(`${file} exists already; nothing was overwritten`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  created.push(file);
+}
+
+const camel = (kebab: string): string => kebab.replace(/-([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+
+export function scaffoldLesson(root: string, folder: string): string[] {
+  const match = LESSON.exec(folder);
+  if (!match) throw new Error(`expected a lesson folder name like "07-streams" (two digits, a dash, a kebab-case slug), got "${folder}"`);
+  const dir = path.join(root, 'lessons', folder);
+  if (existsSync(dir)) throw new Error(`lessons/${folder} exists already; to add an exercise: pnpm lesson new ${folder} <exercise-name>`);
+  const slug = match[2]!;
+  const title = slug.replace(/-/g, ' ').replace(/^./, (ch) => ch.toUpperCase());
+  const created: string[] = [];
+  const pkg = JSON.parse(readFileSync(path.join(root, 'lessons', '00-warmup', 'package.json'), 'utf8')) as Record<string, unknown>;
+  pkg['name'] = `@interleave/lesson-${folder}`;
+  write(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`, created);
+  for (const file of ['tsconfig.json', 'vitest.config.ts']) {
+    write(path.join(dir, file), readFileSync(path.join(root, 'lessons', '00-warmup', file), 'utf8'), created);
+  }
+  write(
+    path.join(dir, 'lesson.json'),
+    `${JSON.stringify({ title, question: `What question does "${title}" answer?`, summary: `One paragraph on what the learner can do after "${title}".`, exercises: [] }, null, 2)}\n`,
+    created,
+  );
+  write(
+    path.join(dir, 'README.md'),
+    `# ${title}\n\nThe question this lesson answers, in one sentence.\n\n## A demo that measures\n\nRun \`pnpm lesson ${Number(match[1])} demo\` and quote the real numbers here.\n\n## The idea\n\nExplain it with a picture (a \`timeline\` block).\n\n[[exercises]]\n\n## Coming from Python\n\nMap the terms.\n\n## Summary\n\n- One line per idea.\n`,
+    created,
+  );
+  for (const sub of ['exercises', 'solutions', 'wrong', 'tests', 'demos']) mkdirSync(path.join(dir, sub), { recursive: true });
+  return created;
+}
+
+export function scaffoldExercise(root: string, folder: string, rawName: string): { name: string; created: string[] } {
+  const dir = path.join(root, 'lessons', folder);
+  const manifestPath = path.join(dir, 'lesson.json');
+  if (!existsSync(manifestPath)) throw new Error(`no lessons/${folder}/lesson.json; create the lesson first: pnpm lesson new ${folder}`);
+  const bare = rawName.replace(/^\d{2}-/, '');
+  if (!NAME.test(bare)) throw new Error(`expected a kebab-case exercise name like "fair-mutex", got "${rawName}"`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exercises: Array<{ name: string }> };
+  if (manifest.exercises.some((e) => e.name.slice(3) === bare)) throw new Error(`lessons/${folder} has an exercise "${bare}" already`);
+  const next = manifest.exercises.reduce((max, e) => Math.max(max, Number(e.name.slice(0, 2))), 0) + 1;
+  const name = `${String(next).padStart(2, '0')}-${bare}`;
+  const fn = camel(bare);
+  const created: string[] = [];
+  write(
+    path.join(dir, 'exercises', `${name}.ts`),
+    `/**\n * Describe the task here, with an example call:\n *\n *     ${fn}() // → 42\n */\nexport function ${fn}(): number {\n  // TODO: make the tests in tests/${name}.test.ts pass\n  throw new Error('Not implemented: ${fn}');\n}\n`,
+    created,
+  );
+  write(path.join(dir, 'solutions', `${name}.ts`), `/** The reference answer. Say why it is right in comments. */\nexport function ${fn}(): number {\n  return 42;\n}\n`, created);
+  write(path.join(dir, 'wrong', `${name}.off-by-one.ts`), `// Wrong: a known mistake the tests must reject. Rename the file after the flaw.\nexport function ${fn}(): number {\n  return 41;\n}\n`, created);
+  write(
+    path.join(dir, 'tests', `${name}.test.ts`),
+    `import { expect, test } from 'vitest';\nimport { ${fn} } from '#impl/${name}';\n\ntest('${fn}() returns the answer', () => {\n  expect(${fn}()).toBe(42);\n});\n`,
+    created,
+  );
+  manifest.exercises.push({ name, title: bare.replace(/-/g, ' ').replace(/^./, (ch) => ch.toUpperCase()), hints: ['Write the first hint: a nudge, not the answer.'] } as never);
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  created.push(manifestPath);
+  return { name, created };
+}
