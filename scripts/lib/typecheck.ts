@@ -58,6 +58,16 @@ export class TypeChecker {
     return errors;
   }
 
+  /** The names a module exports, sorted (types included). */
+  exportsOf(file: string): string[] {
+    const program = typescript().createProgram({ rootNames: [file], options: this.#options, host: this.#host, oldProgram: this.#program });
+    this.#program = program;
+    const source = program.getSourceFile(file);
+    const checker = program.getTypeChecker();
+    const symbol = source && checker.getSymbolAtLocation(source);
+    return symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()).sort() : [];
+  }
+
   /** Drops the cached text of a file that changed on disk. */
   invalidate(file: string): void {
     // createCompilerHost reads files afresh each time; the old program is only reused for
