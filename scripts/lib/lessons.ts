@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (the folder that holds `lessons/`). */
-export const repoRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repoRoot: string = process.env.INTERLEAVE_ROOT ? path.resolve(process.env.INTERLEAVE_ROOT) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The default wall-clock limit of one exercise's test run, in milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
