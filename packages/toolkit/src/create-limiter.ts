@@ -1,0 +1,295 @@
+/**
+ * `createLimiter(concurrency)`: run at most `concurrency` async functions at once; the
+ * rest wait in a first-in, first-out queue. p-limit's shape, plus cancellation.
+ *
+ * @module
+ */
+
+/** Options of {@link Limiter.run}. */
+export interface LimiterRunOptions {
+  /**
+   * Aborting it while the call waits in the queue removes the call and rejects it with
+   * `signal.reason`; aborting it while the call runs aborts the signal handed to `fn`.
+   * Default: none.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A concurrency limiter, made by {@link createLimiter}. Call it like a function:
+ * `limit(fn, ...args)` runs `fn(...args)` when a slot is free and returns its result.
+ */
+export interface Limiter {
+  /**
+   * Runs `fn(...args)` once fewer than `concurrency` calls are active (at once, if a slot
+   * is free), and settles like it. A synchronous throw becomes a rejection.
+   */
+  <A extends unknown[], R>(fn: (...args: A) => R | PromiseLike<R>, ...args: A): Promise<Awaited<R>>;
+  /**
+   * Like calling the limiter, but `fn` receives an `AbortSignal` and the call can be
+   * cancelled through `options.signal`: while queued it leaves the queue and rejects with
+   * `signal.reason`; while running, `fn`'s signal is aborted and the call rejects with
+   * `signal.reason` at once — its slot stays taken until `fn` has really settled, so the
+   * limit holds even for work that ignores its signal.
+   */
+  run<R>(fn: (signal: AbortSignal) => R | PromiseLike<R>, options?: LimiterRunOptions): Promise<Awaited<R>>;
+  /** Calls running now. */
+  readonly activeCount: number;
+  /** Calls waiting in the queue. */
+  readonly pendingCount: number;
+  /**
+   * The limit. Raising it starts queued calls at once; lowering it lets running calls
+   * finish and starts no new one until fewer than the new limit run.
+   */
+  concurrency: number;
+  /**
+   * Rejects every queued call with a {@link LimiterClearedError} and empties the queue.
+   * Running calls are not affected.
+   */
+  clearQueue(): void;
+}
+
+/**
+ * The rejection of a call that was still queued when {@link Limiter.clearQueue} ran.
+ *
+ * @example
+ * ```ts
+ * import { createLimiter, LimiterClearedError } from '@interleave/toolkit';
+ * const limit = createLimiter(1);
+ * void limit(() => new Promise<void>((r) => setTimeout(r, 10)));
+ * const queued = limit(() => 'never runs');
+ * limit.clearQueue();
+ * await queued.catch((e: unknown) => console.log(e instanceof LimiterClearedError)); // true
+ * ```
+ */
+export class LimiterClearedError extends Error {
+  override readonly name = 'LimiterClearedError';
+  constructor(message = 'The limiter queue was cleared before this call started') {
+    super(message);
+  }
+}
+
+/** A queued call. A class so every node has the same shape (monomorphic, fast). */
+class Pending {
+  prev: Pending | undefined = undefined;
+  next: Pending | undefined = undefined;
+  readonly start: () => void;
+  readonly reject: (reason: unknown) => void;
+  constructor(start: () => void, reject: (reason: unknown) => void) {
+    this.start = start;
+    this.reject = reject;
+  }
+}
+
+function checkConcurrency(value: unknown): number {
+  if (typeof value !== 'number' || !(value === Infinity || (Number.isInteger(value) && value >= 1))) {
+    const got = typeof value === 'number' ? String(value) : `${typeof value} ${JSON.stringify(value) ?? String(value)}`;
+    throw new TypeError(`createLimiter: concurrency must be an integer ≥ 1 or Infinity, got ${got}`);
+  }
+  return value;
+}
+
+/**
+ * Creates a {@link Limiter} that runs at most `concurrency` calls at once, first in,
+ * first out.
+ *
+ * @param concurrency An integer ≥ 1, or `Infinity`.
+ * @throws {TypeError} when `concurrency` is not an integer ≥ 1 or `Infinity`.
+ *
+ * @example
+ * ```ts
+ * import { createLimiter } from '@interleave/toolkit';
+ *
+ * const limit = createLimiter(2);
+ * let running = 0;
+ * let peak = 0;
+ * const work = async (n: number) => {
+ *   peak = Math.max(peak, ++running);
+ *   await new Promise((r) => setTimeout(r, 1));
+ *   running--;
+ *   return n * 2;
+ * };
+ * const doubled = await Promise.all([1, 2, 3, 4, 5].map((n) => limit(work, n)));
+ * console.log(doubled, peak); // [2, 4, 6, 8, 10] 2
+ *
+ * // Cancellable work: fn receives a signal.
+ * const controller = new AbortController();
+ * const call = limit.run((signal) => new Promise((_, reject) => {
+ *   signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+ * }), { signal: controller.signal });
+ * controller.abort(new Error('stop'));
+ * await call.catch((e: Error) => console.log(e.message)); // "stop"
+ * ```
+ */
+export function createLimiter(concurrency: number): Limiter {
+  let limit = checkConcurrency(concurrency);
+  let active = 0;
+  let pending = 0;
+  // A doubly-linked FIFO: O(1) to append, to take the head, and to unlink an aborted call.
+  let head: Pending | undefined;
+  let tail: Pending | undefined;
+
+  function enqueue(node: Pending): void {
+    node.prev = tail;
+    if (tail === undefined) head = node;
+    else tail.next = node;
+    tail = node;
+    pending++;
+  }
+
+  function unlink(node: Pending): void {
+    if (node.prev === undefined) head = node.next;
+    else node.prev.next = node.next;
+    if (node.next === undefined) tail = node.prev;
+    else node.next.prev = node.prev;
+    node.prev = node.next = undefined;
+    pending--;
+  }
+
+  // Called when a running call settles: its slot goes straight to the oldest waiter.
+  function release(): void {
+    active--;
+    fill();
+  }
+
+  function fill(): void {
+    while (active < limit && head !== undefined) {
+      const node = head;
+      unlink(node);
+      active++;
+      node.start();
+    }
+  }
+
+  function limiter<A extends unknown[], R>(fn: (...args: A) => R | PromiseLike<R>, ...args: A): Promise<Awaited<R>> {
+    if (typeof fn !== 'function') {
+      return Promise.reject(new TypeError(`limit: fn must be a function, got ${typeof fn}`));
+    }
+    return new Promise<Awaited<R>>((resolve, reject) => {
+      const start = (): void => {
+        let result: R | PromiseLike<R>;
+        try {
+          result = fn(...args);
+        } catch (error) {
+          release();
+          reject(error);
+          return;
+        }
+        // Promise.resolve adopts thenables; the slot is freed only once the work settled.
+        Promise.resolve(result).then(
+          (value) => {
+            release();
+            resolve(value);
+          },
+          (error: unknown) => {
+            release();
+            reject(error);
+          },
+        );
+      };
+      if (active < limit && head === undefined) {
+        active++;
+        start();
+      } else {
+        enqueue(new Pending(start, reject));
+      }
+    });
+  }
+
+  function run<R>(fn: (signal: AbortSignal) => R | PromiseLike<R>, options: LimiterRunOptions = {}): Promise<Awaited<R>> {
+    const { signal } = options;
+    if (typeof fn !== 'function') {
+      return Promise.reject(new TypeError(`limit.run: fn must be a function, got ${typeof fn}`));
+    }
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      return Promise.reject(new TypeError(`limit.run: options.signal must be an AbortSignal, got ${String(signal)}`));
+    }
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    return new Promise<Awaited<R>>((resolve, reject) => {
+      // Each call gets its own controller, so listeners that fn adds die with the call.
+      const controller = new AbortController();
+      let node: Pending | undefined;
+      let settled = false;
+      const settle = (ok: boolean, value: unknown): void => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (ok) resolve(value as Awaited<R>);
+        else reject(value);
+      };
+      const onAbort = (): void => {
+        if (node !== undefined) {
+          // Still queued: leave the queue first, then reject — no zombie waiter.
+          unlink(node);
+          node = undefined;
+        } else {
+          controller.abort(signal!.reason);
+        }
+        settle(false, signal!.reason);
+      };
+      const start = (): void => {
+        node = undefined;
+        let result: R | PromiseLike<R>;
+        try {
+          result = fn(controller.signal);
+        } catch (error) {
+          release();
+          settle(false, error);
+          return;
+        }
+        Promise.resolve(result).then(
+          (value) => {
+            release();
+            settle(true, value);
+          },
+          (error: unknown) => {
+            release();
+            settle(false, error);
+          },
+        );
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (active < limit && head === undefined) {
+        active++;
+        start();
+      } else {
+        node = new Pending(start, (reason) => {
+          node = undefined;
+          settle(false, reason);
+        });
+        enqueue(node);
+      }
+    });
+  }
+
+  function clearQueue(): void {
+    const error = new LimiterClearedError();
+    // Detach the whole list first, so a rejection handler that calls the limiter again
+    // queues behind nothing stale.
+    let node = head;
+    head = tail = undefined;
+    pending = 0;
+    while (node !== undefined) {
+      const next = node.next;
+      node.prev = node.next = undefined;
+      node.reject(error);
+      node = next;
+    }
+  }
+
+  Object.defineProperties(limiter, {
+    activeCount: { get: () => active, enumerable: true },
+    pendingCount: { get: () => pending, enumerable: true },
+    concurrency: {
+      get: () => limit,
+      set: (value: number) => {
+        limit = checkConcurrency(value);
+        fill();
+      },
+      enumerable: true,
+    },
+    run: { value: run, enumerable: true },
+    clearQueue: { value: clearQueue, enumerable: true },
+  });
+  return limiter as Limiter;
+}
