@@ -11,7 +11,7 @@
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadLesson, loadLessons, repoRoot, type Exercise, type Lesson } from './lib/lessons.ts';
+import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
 import { c } from './lib/report.ts';
@@ -71,7 +71,7 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 
   // 1. The solution passes, every time.
-  const solution = new TestServer({ lessonDir: lesson.dir, mode: 'solution' });
+  const solution = new TestServer({ lessonDir: lesson.dir, mode: 'solution', testTimeoutMs: testTimeoutFor(lesson) });
   try {
     for (let run = 1; run <= SOLUTION_RUNS; run++) {
       const { outcomes } = await solution.run(requests);
@@ -86,7 +86,7 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   }
 
   // 2. The stub fails, for the right reason.
-  const stub = new TestServer({ lessonDir: lesson.dir, mode: 'exercise' });
+  const stub = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', testTimeoutMs: testTimeoutFor(lesson) });
   try {
     const { outcomes } = await stub.run(requests);
     for (const e of lesson.exercises) {
@@ -110,7 +110,7 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   for (let k = 0; k < rounds; k++) {
     const inRound = lesson.exercises.filter((e) => e.wrongFiles[k]);
     const overrides = Object.fromEntries(inRound.map((e) => [e.name, relTo(lesson, e.wrongFiles[k]!)]));
-    const server = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', overrides });
+    const server = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', overrides, testTimeoutMs: testTimeoutFor(lesson) });
     try {
       const { outcomes } = await server.run(inRound.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs })));
       for (const e of inRound) {

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { findExercise, findLesson, loadLessons, repoRoot, type Exercise, type Lesson } from './lib/lessons.ts';
+import { findExercise, findLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { Progress } from './lib/state.ts';
 import { TestServer, killAllServers, type Mode, type Outcome } from './lib/test-client.ts';
 import { TypeChecker, type CompileError } from './lib/typecheck.ts';
@@ -251,7 +251,7 @@ function printLogs(logs: string[]): void {
 }
 
 async function once(lesson: Lesson, exercises: Exercise[], mode: Mode, progress: Progress, json: boolean): Promise<number> {
-  const server = new TestServer({ lessonDir: lesson.dir, mode });
+  const server = new TestServer({ lessonDir: lesson.dir, mode, testTimeoutMs: testTimeoutFor(lesson) });
   void server.start().catch(() => undefined);
   const checker = mode === 'exercise' ? new TypeChecker(lesson.dir) : undefined;
   const results = await check(server, checker, lesson, exercises);
@@ -293,7 +293,7 @@ async function once(lesson: Lesson, exercises: Exercise[], mode: Mode, progress:
 
 async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, progress: Progress, flags: Flags): Promise<void> {
   const tty = process.stdout.isTTY === true;
-  const server = new TestServer({ lessonDir: lesson.dir, mode });
+  const server = new TestServer({ lessonDir: lesson.dir, mode, testTimeoutMs: testTimeoutFor(lesson) });
   void server.start().catch(() => undefined);
   const checker = mode === 'exercise' ? new TypeChecker(lesson.dir) : undefined;
   let exercise = start;

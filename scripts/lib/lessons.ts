@@ -62,6 +62,16 @@ export class LessonFormatError extends Error {
 const LESSON_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const EXERCISE_NAME = /^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * vitest's own per-test limit for a lesson: below the runner's wall-clock limit, so a
+ * promise that never settles is reported by vitest (with the test's name) before the
+ * watchdog has to kill anything.
+ */
+export function testTimeoutFor(lesson: Lesson): number {
+  const shortest = Math.min(DEFAULT_TIMEOUT_MS, ...lesson.exercises.map((e) => e.timeoutMs));
+  return Math.min(5000, Math.round(shortest * 0.8));
+}
+
 /** Every lesson under `root/lessons`, in course order. */
 export function loadLessons(root: string = repoRoot): Lesson[] {
   const lessonsDir = path.join(root, 'lessons');
