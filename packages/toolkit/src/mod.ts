@@ -1,2 +1,5 @@
 export {};
 export * from './create-worker.ts';
+export * from './worker-pool.ts';
+export * from './define-worker.ts';
+export * from './worker-errors.ts';

@@ -1,0 +1,12 @@
+// Private: a typed handle on Atomics.waitAsync. Node 20 has it (V8 11), but the
+// ES2023 lib this repo compiles against does not declare it yet (it is ES2024).
+
+/** What Atomics.waitAsync returns: a settled answer, or a promise of one. */
+export type WaitAsyncResult =
+  | { async: false; value: 'not-equal' | 'timed-out' }
+  | { async: true; value: Promise<'ok' | 'timed-out'> };
+
+type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs?: number) => WaitAsyncResult;
+
+/** `Atomics.waitAsync(array, index, value, timeoutMs)`: waits without blocking the thread. */
+export const waitAsync: WaitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync.bind(Atomics);

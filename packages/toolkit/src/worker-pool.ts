@@ -1,0 +1,630 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { ResourceLimits, TransferListItem, Worker } from 'node:worker_threads';
+import { createWorker } from './create-worker.ts';
+import { WorkerExitError, WorkerPoolClosedError, WorkerPoolQueueFullError, WorkerStartError } from './worker-errors.ts';
+import { READY, OK, deserializeError, type WorkerMessage } from './worker-protocol.ts';
+
+/** Options of {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Absolute path or `file:` URL of the worker module (`.ts` included); it calls `defineWorker()`. */
+  filename: string | URL;
+  /** Most worker threads at once. Default: `os.availableParallelism()`. Workers start on demand. */
+  size?: number;
+  /**
+   * Most tasks waiting for a worker (beyond one per idle or not yet started worker);
+   * `run()` past it rejects with `WorkerPoolQueueFullError`. Default: `Infinity`.
+   */
+  maxQueue?: number;
+  /**
+   * A task still running this long after it *started* (queue time does not count) is
+   * aborted with a `TimeoutError` `DOMException`. Default: `Infinity` (no limit).
+   */
+  taskTimeoutMs?: number;
+  /** A worker idle this long is stopped, to be started again when needed. Default: 30 000 ms. */
+  idleTimeoutMs?: number;
+  /**
+   * After a running task is aborted or times out, how long its worker may take to notice
+   * `signal` and return before it is terminated and replaced. Default: 50 ms.
+   */
+  abortGraceMs?: number;
+  /** Heap limits of each worker thread; one that runs out rejects its task with `WorkerExitError`. */
+  resourceLimits?: ResourceLimits;
+  /** `workerData` of every worker thread (cloned into each). */
+  workerData?: unknown;
+}
+
+/** Options of {@link WorkerPool.run}. */
+export interface WorkerPoolRunOptions {
+  /** Aborting removes a queued task, or aborts a running one (terminating its worker if it does not stop). */
+  signal?: AbortSignal;
+  /** Objects in `input` to move to the worker instead of copying (e.g. `ArrayBuffer`s). */
+  transfer?: readonly TransferListItem[];
+}
+
+/** A snapshot of a {@link WorkerPool}'s counters. */
+export interface WorkerPoolStats {
+  /** Tasks that returned a value. */
+  completed: number;
+  /** Tasks that rejected: threw, aborted, timed out, lost their worker, or were destroyed. */
+  failed: number;
+  /** Tasks handed to a worker and not settled yet. */
+  running: number;
+  /** Tasks waiting for a worker. */
+  queued: number;
+  /** Worker threads alive or starting. */
+  workers: number;
+  /** Workers started to replace one that crashed or was terminated for an abort or timeout. */
+  respawns: number;
+}
+
+const QUEUED = 0;
+const SENT = 1;
+const SETTLED = 2;
+/** Short tasks are pipelined: up to this many are sent to a worker at once, so it never waits for the next. */
+const PIPELINE_DEPTH = 8;
+/** Tasks shorter than this (moving average, ms) are pipelined; longer ones go one at a time for balance. */
+const PIPELINE_BELOW_MS = 1;
+
+class Task {
+  id: number;
+  input: unknown;
+  transfer: readonly TransferListItem[] | undefined;
+  signal: AbortSignal | undefined;
+  onAbort: (() => void) | undefined = undefined;
+  resolve!: (value: unknown) => void;
+  reject!: (reason: unknown) => void;
+  state = QUEUED;
+  slot: Slot | undefined = undefined;
+  startedAt = 0;
+  timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  constructor(id: number, input: unknown, options: WorkerPoolRunOptions | undefined) {
+    this.id = id;
+    this.input = input;
+    this.transfer = options?.transfer;
+    this.signal = options?.signal;
+  }
+}
+
+class Slot {
+  worker: Worker;
+  threadId: number;
+  ready = false;
+  /** Being stopped on purpose (idle, close, destroy, abort): its exit is not a crash. */
+  retiring = false;
+  /** Tasks sent to this worker, in the order it runs them; the first is running. */
+  inflight: Task[] = [];
+  idleSince = performance.now();
+  lastError: unknown = undefined;
+  grace: ReturnType<typeof setTimeout> | undefined = undefined;
+  constructor(worker: Worker) {
+    this.worker = worker;
+    this.threadId = worker.threadId;
+  }
+}
+
+/** A FIFO with O(1) push, shift and unshift: a growable ring. */
+class Deque<T> {
+  #items: (T | undefined)[] = new Array(16);
+  #head = 0;
+  #length = 0;
+  get length(): number {
+    return this.#length;
+  }
+  push(item: T): void {
+    if (this.#length === this.#items.length) this.#grow();
+    this.#items[(this.#head + this.#length) & (this.#items.length - 1)] = item;
+    this.#length++;
+  }
+  unshift(item: T): void {
+    if (this.#length === this.#items.length) this.#grow();
+    this.#head = (this.#head - 1) & (this.#items.length - 1);
+    this.#items[this.#head] = item;
+    this.#length++;
+  }
+  shift(): T | undefined {
+    if (this.#length === 0) return undefined;
+    const item = this.#items[this.#head];
+    this.#items[this.#head] = undefined;
+    this.#head = (this.#head + 1) & (this.#items.length - 1);
+    this.#length--;
+    return item;
+  }
+  #grow(): void {
+    const items: (T | undefined)[] = new Array(this.#items.length * 2);
+    for (let i = 0; i < this.#length; i++) items[i] = this.#items[(this.#head + i) & (this.#items.length - 1)];
+    this.#items = items;
+    this.#head = 0;
+  }
+}
+
+/**
+ * A pool of `worker_threads` that runs tasks defined with {@link defineWorker}, and
+ * that survives its workers: a task that throws rejects with its error; a worker that
+ * exits, runs out of memory or is killed rejects only the task it was running (with a
+ * `WorkerExitError`) and is replaced while the queue carries on; `signal` removes a
+ * queued task or stops a running one; `taskTimeoutMs` bounds each task from its start.
+ * Idle workers do not keep the process alive, and after `close()` nothing is left.
+ *
+ * @example
+ * ```ts
+ * import { WorkerPool } from '@interleave/toolkit';
+ *
+ * // square.worker.ts: defineWorker((n: number) => n * n)
+ * await using pool = new WorkerPool<number, number>({ filename: new URL('./square.worker.ts', import.meta.url) });
+ * const squares = await Promise.all([1, 2, 3].map((n) => pool.run(n)));
+ * console.log(squares, pool.stats.completed); // [1, 4, 9] 3
+ * ```
+ */
+export class WorkerPool<I = unknown, O = unknown> {
+  #filename: string;
+  #size: number;
+  #maxQueue: number;
+  #taskTimeoutMs: number;
+  #idleTimeoutMs: number;
+  #abortGraceMs: number;
+  #resourceLimits: ResourceLimits | undefined;
+  #workerData: unknown;
+
+  #queue = new Deque<Task>();
+  /** Tasks in #queue that are still waiting (aborted ones are skipped lazily). */
+  #queued = 0;
+  #running = 0;
+  #slots: Slot[] = [];
+  #nextId = 1;
+  #completed = 0;
+  #failed = 0;
+  #respawns = 0;
+  /** Workers lost to a crash or an abort that a new worker replaces. */
+  #toReplace = 0;
+  /** Moving average of task duration, ms; Infinity until measured. */
+  #averageMs = Number.POSITIVE_INFINITY;
+  #startFailures = 0;
+  #backoffUntil = 0;
+  #backoffTimer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #idleSweep: ReturnType<typeof setInterval> | undefined = undefined;
+
+  #state: 'open' | 'closing' | 'destroyed' = 'open';
+  #stopped: Promise<void> | undefined = undefined;
+  #resolveStopped: (() => void) | undefined = undefined;
+
+  constructor(options: WorkerPoolOptions) {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`WorkerPool: options must be an object with a filename, received ${String(options)}`);
+    }
+    const { filename } = options;
+    if (filename instanceof URL) this.#filename = fileURLToPath(filename);
+    else if (typeof filename === 'string' && filename !== '') {
+      this.#filename = filename.startsWith('file:') ? fileURLToPath(filename) : filename;
+    } else {
+      throw new TypeError(`WorkerPool: options.filename must be a path or file: URL, received ${String(filename)}`);
+    }
+    this.#size = options.size ?? availableParallelism();
+    if (!Number.isInteger(this.#size) || this.#size < 1) {
+      throw new RangeError(`WorkerPool: options.size must be an integer >= 1, received ${String(options.size)}`);
+    }
+    this.#maxQueue = checkLimit('maxQueue', options.maxQueue, Number.POSITIVE_INFINITY, 0);
+    this.#taskTimeoutMs = checkLimit('taskTimeoutMs', options.taskTimeoutMs, Number.POSITIVE_INFINITY, 1);
+    this.#idleTimeoutMs = checkLimit('idleTimeoutMs', options.idleTimeoutMs, 30_000, 1);
+    this.#abortGraceMs = checkLimit('abortGraceMs', options.abortGraceMs, 50, 0);
+    this.#resourceLimits = options.resourceLimits;
+    this.#workerData = options.workerData;
+  }
+
+  /** Counters of this pool, as of now. */
+  get stats(): WorkerPoolStats {
+    return {
+      completed: this.#completed,
+      failed: this.#failed,
+      running: this.#running,
+      queued: this.#queued,
+      workers: this.#slots.length,
+      respawns: this.#respawns,
+    };
+  }
+
+  /** The most worker threads this pool runs at once. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /**
+   * Runs one task on a worker and resolves with what the worker's function returned.
+   * Rejects with the task's own error, `signal.reason`, a `TimeoutError` `DOMException`,
+   * `WorkerExitError`, `WorkerStartError`, `WorkerPoolQueueFullError` or `WorkerPoolClosedError`.
+   */
+  run(input: I, options?: WorkerPoolRunOptions): Promise<O> {
+    if (this.#state !== 'open') {
+      return Promise.reject(new WorkerPoolClosedError(this.#state === 'closing' ? 'closed' : 'destroyed'));
+    }
+    const signal = options?.signal;
+    if (signal !== undefined) {
+      if (!(signal instanceof AbortSignal)) {
+        return Promise.reject(new TypeError(`WorkerPool.run: options.signal must be an AbortSignal, received ${String(signal)}`));
+      }
+      if (signal.aborted) return Promise.reject(signal.reason);
+    }
+    if (this.#queued >= this.#maxQueue + this.#spareWorkers()) {
+      return Promise.reject(new WorkerPoolQueueFullError(this.#maxQueue));
+    }
+    const task = new Task(this.#nextId++, input, options);
+    const promise = new Promise<O>((resolve, reject) => {
+      task.resolve = resolve as (value: unknown) => void;
+      task.reject = reject;
+    });
+    if (signal !== undefined) {
+      task.onAbort = () => this.#abort(task, signal.reason);
+      signal.addEventListener('abort', task.onAbort, { once: true });
+    }
+    this.#queue.push(task);
+    this.#queued++;
+    this.#dispatch();
+    return promise;
+  }
+
+  /**
+   * Stops accepting tasks, lets every queued and running task finish, then stops the
+   * workers. Resolves when they have exited; calling it again, or after `destroy()`, is
+   * harmless. Pass `signal` to cut it short: on abort the pool is destroyed.
+   */
+  close(options?: { signal?: AbortSignal }): Promise<void> {
+    if (this.#state === 'open') {
+      this.#state = 'closing';
+      this.#stopped = new Promise((resolve) => (this.#resolveStopped = resolve));
+      const signal = options?.signal;
+      if (signal !== undefined) {
+        if (signal.aborted) void this.destroy();
+        else signal.addEventListener('abort', () => void this.destroy(), { once: true });
+      }
+      this.#checkDrained();
+    }
+    return this.#stopped ?? Promise.resolve();
+  }
+
+  /**
+   * Stops now: rejects every queued and running task with `WorkerPoolClosedError` and
+   * terminates the workers. Resolves when they have exited; idempotent.
+   */
+  destroy(): Promise<void> {
+    if (this.#state === 'destroyed') return this.#stopped ?? Promise.resolve();
+    this.#state = 'destroyed';
+    this.#stopped ??= new Promise((resolve) => (this.#resolveStopped = resolve));
+    const error = new WorkerPoolClosedError('destroyed');
+    for (let task = this.#queue.shift(); task !== undefined; task = this.#queue.shift()) {
+      if (task.state === QUEUED) this.#settle(task, false, error);
+    }
+    this.#queued = 0;
+    for (const slot of [...this.#slots]) {
+      for (const task of slot.inflight) if (task.state !== SETTLED) this.#settle(task, false, error);
+      slot.inflight.length = 0;
+      this.#retire(slot);
+    }
+    this.#finishIfStopped();
+    return this.#stopped;
+  }
+
+  /** `await using pool = new WorkerPool(...)` closes the pool (finishing its work) at scope exit. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  // ---- dispatch ----------------------------------------------------------------
+
+  /** Workers that could take a task at once: idle ones and ones not started yet. */
+  #spareWorkers(): number {
+    let busy = 0;
+    for (const slot of this.#slots) if (slot.inflight.length > 0) busy++;
+    return this.#size - busy;
+  }
+
+  #dispatch(): void {
+    while (this.#queued > 0) {
+      const slot = this.#pickSlot();
+      if (slot === undefined) break;
+      const task = this.#queue.shift()!;
+      if (task.state !== QUEUED) continue; // aborted while queued
+      this.#queued--;
+      this.#send(slot, task);
+    }
+    if (this.#queued > 0) this.#spawnIfNeeded();
+  }
+
+  #pickSlot(): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.#slots) {
+      if (!slot.ready || slot.retiring) continue;
+      if (slot.inflight.length === 0) return slot;
+      if (best === undefined || slot.inflight.length < best.inflight.length) best = slot;
+    }
+    if (best === undefined) return undefined;
+    // Only pipeline short tasks, and only when no worker is on its way to take them.
+    if (this.#averageMs >= PIPELINE_BELOW_MS || best.inflight.length >= PIPELINE_DEPTH) return undefined;
+    if (this.#slots.length < this.#size || this.#slots.some((slot) => !slot.ready)) return undefined;
+    return best;
+  }
+
+  #send(slot: Slot, task: Task): void {
+    task.state = SENT;
+    task.slot = slot;
+    this.#running++;
+    const wasIdle = slot.inflight.length === 0;
+    slot.inflight.push(task);
+    if (wasIdle) {
+      slot.worker.ref();
+      this.#start(task);
+    }
+    const input = task.input;
+    task.input = undefined;
+    try {
+      slot.worker.postMessage([task.id, input], task.transfer);
+    } catch (error) {
+      // Input that cannot be cloned (a function, a symbol...): this task's own fault.
+      slot.inflight.splice(slot.inflight.indexOf(task), 1);
+      this.#settle(task, false, error);
+      if (wasIdle) this.#becameIdleOrNext(slot);
+    }
+  }
+
+  /** The task is now the one its worker runs: its clock starts. */
+  #start(task: Task): void {
+    task.startedAt = performance.now();
+    if (this.#taskTimeoutMs !== Number.POSITIVE_INFINITY) {
+      task.timer = setTimeout(() => {
+        this.#stopRunning(task, new DOMException(`The task did not finish within taskTimeoutMs (${this.#taskTimeoutMs} ms)`, 'TimeoutError'));
+      }, this.#taskTimeoutMs);
+    }
+  }
+
+  #settle(task: Task, ok: boolean, value: unknown): void {
+    if (task.state === SENT) this.#running--;
+    task.state = SETTLED;
+    if (task.timer !== undefined) clearTimeout(task.timer);
+    if (task.onAbort !== undefined) task.signal!.removeEventListener('abort', task.onAbort);
+    task.input = undefined;
+    task.transfer = undefined;
+    if (ok) {
+      this.#completed++;
+      task.resolve(value);
+    } else {
+      this.#failed++;
+      task.reject(value);
+    }
+  }
+
+  // ---- messages and exits ------------------------------------------------------
+
+  #onMessage(slot: Slot, message: WorkerMessage): void {
+    const id = message[0];
+    if (message[1] === READY && id === 0) {
+      slot.ready = true;
+      this.#startFailures = 0;
+      if (this.#queued > 0) this.#dispatch();
+      if (slot.inflight.length === 0) this.#becameIdleOrNext(slot);
+      return;
+    }
+    const inflight = slot.inflight;
+    let index = 0;
+    if (inflight[0]?.id !== id) {
+      index = inflight.findIndex((task) => task.id === id);
+      if (index === -1) return; // a task aborted before it started, that the worker still answered
+    }
+    const task = inflight[index]!;
+    inflight.splice(index, 1);
+    if (index === 0) {
+      const took = performance.now() - task.startedAt;
+      this.#averageMs = this.#averageMs === Number.POSITIVE_INFINITY ? took : this.#averageMs * 0.9 + took * 0.1;
+      if (slot.grace !== undefined) {
+        // The aborted task came back in time: this worker stays.
+        clearTimeout(slot.grace);
+        slot.grace = undefined;
+      }
+    }
+    if (task.state !== SETTLED) {
+      if (message[1] === OK) this.#settle(task, true, message[2]);
+      else this.#settle(task, false, message[1] === -1 ? message[2] : deserializeError(message[2]));
+    }
+    if (index === 0) this.#becameIdleOrNext(slot);
+    if (this.#queued > 0) this.#dispatch();
+    else if (this.#state === 'closing') this.#checkDrained();
+  }
+
+  /** After a worker finished its running task: start the clock of the next, or go idle. */
+  #becameIdleOrNext(slot: Slot): void {
+    const next = slot.inflight[0];
+    if (next !== undefined) {
+      this.#start(next);
+      return;
+    }
+    slot.idleSince = performance.now();
+    // An idle worker must not keep the process alive; a busy one must.
+    slot.worker.unref();
+  }
+
+  #onExit(slot: Slot, exitCode: number): void {
+    const at = this.#slots.indexOf(slot);
+    if (at !== -1) this.#slots.splice(at, 1);
+    if (slot.grace !== undefined) clearTimeout(slot.grace);
+    const inflight = slot.inflight;
+    slot.inflight = [];
+    if (!slot.retiring && !slot.ready) {
+      this.#startFailed(slot, exitCode);
+    } else {
+      let first = 0;
+      if (!slot.retiring) {
+        // A crash: only the task it was running is lost, with its exit code and thread.
+        this.#toReplace++;
+        const running = inflight[0];
+        if (running !== undefined) {
+          first = 1;
+          if (running.state !== SETTLED) {
+            this.#settle(running, false, new WorkerExitError(exitCode, slot.threadId, { cause: slot.lastError }));
+          }
+        }
+      }
+      // Tasks sent but not started go back to the front of the queue, in order.
+      for (let i = inflight.length - 1; i >= first; i--) {
+        const task = inflight[i]!;
+        if (task.state === SETTLED) continue;
+        this.#running--;
+        task.state = QUEUED;
+        task.slot = undefined;
+        this.#queue.unshift(task);
+        this.#queued++;
+      }
+    }
+    if (this.#state === 'destroyed') {
+      this.#finishIfStopped();
+      return;
+    }
+    this.#dispatch();
+    this.#checkDrained();
+  }
+
+  #startFailed(slot: Slot, exitCode: number): void {
+    this.#startFailures++;
+    const cause = slot.lastError ?? new Error(`it exited with code ${exitCode} before calling defineWorker()`);
+    if (this.#slots.length === 0) {
+      // No worker can run the queue: fail it now with the reason, rather than retrying
+      // forever. The next run() tries to start a worker again.
+      const error = new WorkerStartError(this.#filename, { cause });
+      for (let task = this.#queue.shift(); task !== undefined; task = this.#queue.shift()) {
+        if (task.state === QUEUED) this.#settle(task, false, error);
+      }
+      this.#queued = 0;
+    } else {
+      // Other workers carry on; try this one again later, backing off.
+      const delay = Math.min(100 * 2 ** (this.#startFailures - 1), 5_000);
+      this.#backoffUntil = performance.now() + delay;
+      clearTimeout(this.#backoffTimer);
+      this.#backoffTimer = setTimeout(() => this.#dispatch(), delay);
+      this.#backoffTimer.unref();
+    }
+  }
+
+  #spawnIfNeeded(): void {
+    if (this.#state === 'destroyed' || performance.now() < this.#backoffUntil) return;
+    let starting = 0;
+    for (const slot of this.#slots) if (!slot.ready && !slot.retiring) starting++;
+    const want = Math.min(this.#size - this.#slots.length, this.#queued - starting);
+    for (let i = 0; i < want; i++) this.#spawn();
+  }
+
+  #spawn(): void {
+    let worker: Worker;
+    try {
+      worker = createWorker(this.#filename, { workerData: this.#workerData, resourceLimits: this.#resourceLimits });
+    } catch (error) {
+      // The file is missing or the path is bad: no thread to wait for.
+      const failure = new WorkerStartError(this.#filename, { cause: error });
+      for (let task = this.#queue.shift(); task !== undefined; task = this.#queue.shift()) {
+        if (task.state === QUEUED) this.#settle(task, false, failure);
+      }
+      this.#queued = 0;
+      return;
+    }
+    const slot = new Slot(worker);
+    if (this.#toReplace > 0) {
+      this.#toReplace--;
+      this.#respawns++;
+    }
+    this.#slots.push(slot);
+    worker.on('message', (message: WorkerMessage) => this.#onMessage(slot, message));
+    worker.on('error', (error: unknown) => {
+      slot.lastError = error;
+    });
+    worker.on('exit', (code: number) => this.#onExit(slot, code));
+    // A result the host cannot deserialize still answers the running task, with that error.
+    worker.on('messageerror', (error: Error) => {
+      const task = slot.inflight[0];
+      if (task !== undefined) this.#onMessage(slot, [task.id, -1, error]);
+    });
+    if (this.#idleSweep === undefined) {
+      this.#idleSweep = setInterval(() => this.#sweepIdle(), Math.max(this.#idleTimeoutMs / 2, 10));
+      this.#idleSweep.unref();
+    }
+  }
+
+  #sweepIdle(): void {
+    const now = performance.now();
+    for (const slot of [...this.#slots]) {
+      if (slot.ready && !slot.retiring && slot.inflight.length === 0 && now - slot.idleSince >= this.#idleTimeoutMs) {
+        this.#retire(slot);
+      }
+    }
+    if (this.#slots.length === 0) {
+      clearInterval(this.#idleSweep);
+      this.#idleSweep = undefined;
+    }
+  }
+
+  /** Terminates a worker on purpose; its 'exit' handler does the bookkeeping. */
+  #retire(slot: Slot): void {
+    if (slot.retiring) return;
+    slot.retiring = true;
+    // Keep the process alive until the thread has really gone, so `await close()` returns.
+    slot.worker.ref();
+    void slot.worker.terminate();
+  }
+
+  // ---- cancellation ------------------------------------------------------------
+
+  #abort(task: Task, reason: unknown): void {
+    if (task.state === QUEUED) {
+      // Still in the queue: it simply never runs (skipped when it reaches the front).
+      this.#queued--;
+      this.#settle(task, false, reason);
+      this.#checkDrained();
+    } else if (task.state === SENT) {
+      this.#stopRunning(task, reason);
+    }
+  }
+
+  /** Rejects a task on a worker now; if it was running, the worker gets `abortGraceMs` to return. */
+  #stopRunning(task: Task, reason: unknown): void {
+    const slot = task.slot!;
+    const name = reason instanceof DOMException && reason.name === 'TimeoutError' ? 'TimeoutError' : 'AbortError';
+    const running = slot.inflight[0] === task;
+    this.#settle(task, false, reason);
+    if (!running) {
+      // Sent ahead but not started: the worker drops it.
+      slot.inflight.splice(slot.inflight.indexOf(task), 1);
+      slot.worker.postMessage([-task.id, name]);
+      return;
+    }
+    // Running: it stays first in `inflight` (settled) so the tasks behind it do not
+    // count as started, until the worker answers or is terminated.
+    slot.worker.postMessage([-task.id, name]);
+    slot.grace = setTimeout(() => {
+      slot.grace = undefined;
+      if (slot.inflight[0] === task) {
+        this.#toReplace++;
+        this.#retire(slot);
+      }
+    }, this.#abortGraceMs);
+  }
+
+  // ---- shutdown ----------------------------------------------------------------
+
+  #checkDrained(): void {
+    if (this.#state !== 'closing' || this.#queued > 0) return;
+    for (const slot of this.#slots) if (slot.inflight.length > 0) return;
+    for (const slot of [...this.#slots]) this.#retire(slot);
+    this.#finishIfStopped();
+  }
+
+  #finishIfStopped(): void {
+    if (this.#slots.length > 0) return;
+    clearInterval(this.#idleSweep);
+    this.#idleSweep = undefined;
+    clearTimeout(this.#backoffTimer);
+    this.#resolveStopped?.();
+  }
+}
+
+function checkLimit(name: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min) {
+    throw new RangeError(`WorkerPool: options.${name} must be a number >= ${min} (or Infinity), received ${String(value)}`);
+  }
+  return value;
+}
