@@ -48,12 +48,16 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   };
 
   if (lesson.exercises.length === 0) problem(undefined, 'a lesson has exercises', 'lesson.json lists none');
+  // vitest starts in its own process while the compiler works here.
+  const solution = new TestServer({ lessonDir: lesson.dir, mode: 'solution', testTimeoutMs: testTimeoutFor(lesson) });
+  void solution.start().catch(() => undefined);
 
   // Static promises.
   const checker = new TypeChecker(lesson.dir);
+  const exported = checker.exportsOf(lesson.exercises.flatMap((e) => [e.exerciseFile, e.solutionFile]));
   for (const e of lesson.exercises) {
-    const mine = checker.exportsOf(e.exerciseFile);
-    const theirs = checker.exportsOf(e.solutionFile);
+    const mine = exported.get(e.exerciseFile) ?? [];
+    const theirs = exported.get(e.solutionFile) ?? [];
     if (mine.join() !== theirs.join()) {
       problem(e, 'exercise and solution export the same names', `exercise exports [${mine.join(', ')}], solution exports [${theirs.join(', ')}]`);
     }
@@ -71,7 +75,6 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 
   // 1. The solution passes, every time.
-  const solution = new TestServer({ lessonDir: lesson.dir, mode: 'solution', testTimeoutMs: testTimeoutFor(lesson) });
   try {
     for (let run = 1; run <= SOLUTION_RUNS; run++) {
       const { outcomes } = await solution.run(requests);

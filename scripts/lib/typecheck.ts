@@ -58,14 +58,18 @@ export class TypeChecker {
     return errors;
   }
 
-  /** The names a module exports, sorted (types included). */
-  exportsOf(file: string): string[] {
-    const program = typescript().createProgram({ rootNames: [file], options: this.#options, host: this.#host, oldProgram: this.#program });
+  /** The names each module exports, sorted (types included), from one program. */
+  exportsOf(files: string[]): Map<string, string[]> {
+    const program = typescript().createProgram({ rootNames: files, options: this.#options, host: this.#host, oldProgram: this.#program });
     this.#program = program;
-    const source = program.getSourceFile(file);
     const checker = program.getTypeChecker();
-    const symbol = source && checker.getSymbolAtLocation(source);
-    return symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()).sort() : [];
+    return new Map(
+      files.map((file) => {
+        const source = program.getSourceFile(file);
+        const symbol = source && checker.getSymbolAtLocation(source);
+        return [file, symbol ? checker.getExportsOfModule(symbol).map((s) => s.getName()).sort() : []];
+      }),
+    );
   }
 
   /** Drops the cached text of a file that changed on disk. */

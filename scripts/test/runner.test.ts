@@ -84,7 +84,9 @@ describe('pnpm lesson N --once', () => {
     expect(r.stdout).toContain('did not finish');
     expect(r.stdout).toContain('infinite loop');
     expect(r.stdout).toContain('about to loop 2 3');
-    expect(r.ms).toBeLessThan(2500 + 3000 + 2000); // + start-up of the CLI itself
+    // The limit (2.5 s) plus 3 s, plus generous room for the CLI to start on a loaded machine;
+    // the tight figure is measured in scripts/bench/runner-speed.ts, not asserted here.
+    expect(r.ms).toBeLessThan(2500 + 3000 + 6000);
     expect(processesIn(root)).toEqual([]);
   });
 
