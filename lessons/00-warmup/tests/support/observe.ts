@@ -1,0 +1,50 @@
+/**
+ * Watches a promise so a test can ask, at any moment, whether it has settled yet and how.
+ * Attaching the watcher also counts as handling a rejection, so a rejected promise under
+ * observation is never reported as unhandled.
+ *
+ * @example
+ * ```ts
+ * const watched = observe(Promise.resolve(1));
+ * await flush();
+ * console.log(watched.state, watched.value); // "fulfilled" 1
+ * ```
+ */
+export interface Observed<T> {
+  readonly state: 'pending' | 'fulfilled' | 'rejected';
+  readonly value: T | undefined;
+  readonly reason: unknown;
+}
+
+/** Starts observing `promise` (see {@link Observed}). */
+export function observe<T>(promise: Promise<T>): Observed<T> {
+  const seen: { state: Observed<T>['state']; value: T | undefined; reason: unknown } = {
+    state: 'pending',
+    value: undefined,
+    reason: undefined,
+  };
+  promise.then(
+    (value) => {
+      seen.state = 'fulfilled';
+      seen.value = value;
+    },
+    (reason: unknown) => {
+      seen.state = 'rejected';
+      seen.reason = reason;
+    },
+  );
+  return seen;
+}
+
+// Kept at load time, before a test may replace the timers with fake ones.
+const realSetImmediate = globalThis.setImmediate;
+
+/**
+ * Resolves once every queued microtask (promise callback) has run — however long the
+ * chain of `.then`s and `await`s. A `setImmediate` callback only runs after the microtask
+ * queue is empty, so no count of `await Promise.resolve()` has to be guessed.
+ * It uses the real `setImmediate` even while fake timers are installed.
+ */
+export function flush(): Promise<void> {
+  return new Promise((resolve) => realSetImmediate(resolve));
+}
