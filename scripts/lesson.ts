@@ -368,6 +368,8 @@ async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, progress: 
     watcher.stop();
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
     killAllServers();
+    const done = progress.doneCount(lesson);
+    console.log(`\n${c.dim(`Progress saved: ${done}/${lesson.exercises.length} of lesson ${lesson.id}. Resume with`)} ${c.cyan(`pnpm lesson ${lesson.number}`)}`);
     process.exit(0);
   };
 

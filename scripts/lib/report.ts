@@ -131,15 +131,21 @@ export function explain(verdict: Verdict, lesson: Lesson, exercise: Exercise): s
 }
 
 function failures(tests: Array<{ name: string; state: string; errors: TestErrorInfo[] }>, lesson: Lesson): string {
+  // The first failure in full (message, diff, code frame); the rest one line each, so the
+  // header and the keys stay on a normal terminal screen.
   const out: string[] = [];
   const failed = tests.filter((t) => t.state === 'failed');
-  for (const t of failed.slice(0, 3)) {
-    out.push(`  ${c.red('✗')} ${c.bold(t.name)}`);
-    const e = t.errors[0];
-    if (e) out.push(indent(describeError(e, lesson)));
-    out.push('');
+  const [first, ...rest] = failed;
+  if (!first) return '';
+  out.push(`  ${c.red('✗')} ${c.bold(first.name)}`);
+  const e = first.errors[0];
+  if (e) out.push(indent(describeError(e, lesson)));
+  if (rest.length > 0) out.push('', c.dim('  also failing:'));
+  for (const t of rest.slice(0, 8)) {
+    const message = t.errors[0]?.message.split('\n')[0] ?? '';
+    out.push(`  ${c.red('✗')} ${t.name}${message ? c.dim(` — ${message.length > 70 ? `${message.slice(0, 67)}…` : message}`) : ''}`);
   }
-  if (failed.length > 3) out.push(c.dim(`  … and ${failed.length - 3} more failing tests`));
+  if (rest.length > 8) out.push(c.dim(`  … and ${rest.length - 8} more`));
   return out.join('\n').trimEnd();
 }
 

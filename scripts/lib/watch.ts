@@ -86,9 +86,16 @@ export class FolderWatcher {
     let w: FSWatcher | undefined;
     try {
       mkdirSync(probeDir, { recursive: true });
+      let seen = false;
       const arrived = new Promise<boolean>((resolve) => {
-        w = watch(probeDir, () => resolve(true));
-        setTimeout(() => resolve(false), 1500).unref();
+        w = watch(probeDir, () => {
+          seen = true;
+          resolve(true);
+        });
+        // Timers run before the loop polls for file events: if the runner was busy (it
+        // type-checks synchronously at start), both are due at once, so look at the poll
+        // phase's news (setImmediate runs after it) before deciding no event came.
+        setTimeout(() => setImmediate(() => resolve(seen)), 3000).unref();
       });
       writeFileSync(path.join(probeDir, 'probe'), String(Date.now()));
       if (!(await arrived) && !this.#gotEvent) this.#fallBack(`no file change events arrived from ${os.platform()} for ${probeDir}`);
