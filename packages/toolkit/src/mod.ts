@@ -6,3 +6,6 @@ export * from './worker-errors.ts';
 export * from './create-limiter.ts';
 export * from './trace.ts';
 export * from './virtual-clock.ts';
+export * from './shared-counter.ts';
+export * from './atomic-mutex.ts';
+export * from './ring-buffer.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitAsync } from './atomics-wait-async.ts';
 import { RELEASE, SAW_ABORT, STARTED, type PoolFixtureInput } from './fixtures/pool.worker.ts';
+import { reach } from './testing/reach.ts';
 import { WorkerExitError, WorkerPoolClosedError, WorkerPoolQueueFullError, WorkerStartError } from './worker-errors.ts';
 import { WorkerPool, type WorkerPoolOptions } from './worker-pool.ts';
 
@@ -24,17 +24,6 @@ afterEach(async () => {
 
 function flags(): Int32Array {
   return new Int32Array(new SharedArrayBuffer(16));
-}
-
-/** Resolves once flags[index] >= value, via Atomics.waitAsync; fails after `ms`, never hangs. */
-async function reach(array: Int32Array, index: number, value: number, ms = 2_000): Promise<void> {
-  const deadline = performance.now() + ms;
-  for (let seen = Atomics.load(array, index); seen < value; seen = Atomics.load(array, index)) {
-    const left = deadline - performance.now();
-    if (left <= 0) throw new Error(`flag ${index} reached ${seen}, not ${value}, within ${ms} ms`);
-    const waiting = waitAsync(array, index, seen, left);
-    if (waiting.async) await waiting.value;
-  }
 }
 
 /** The crash-suite rule: `promise` settles within 2 s, whatever it settles with. */

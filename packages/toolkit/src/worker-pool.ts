@@ -122,6 +122,9 @@ class Deque<T> {
     this.#items[this.#head] = item;
     this.#length++;
   }
+  peek(): T | undefined {
+    return this.#length === 0 ? undefined : this.#items[this.#head];
+  }
   shift(): T | undefined {
     if (this.#length === 0) return undefined;
     const item = this.#items[this.#head];
@@ -319,7 +322,9 @@ export class WorkerPool<I = unknown, O = unknown> {
 
   #dispatch(): void {
     while (this.#queued > 0) {
-      const slot = this.#pickSlot();
+      // A task that transfers its input cannot be re-sent if its worker dies before
+      // starting it (the input is gone from this thread), so it is never sent ahead.
+      const slot = this.#pickSlot(this.#queue.peek()!.transfer === undefined);
       if (slot === undefined) break;
       const task = this.#queue.shift()!;
       if (task.state !== QUEUED) continue; // aborted while queued
@@ -329,14 +334,14 @@ export class WorkerPool<I = unknown, O = unknown> {
     if (this.#queued > 0) this.#spawnIfNeeded();
   }
 
-  #pickSlot(): Slot | undefined {
+  #pickSlot(mayPipeline: boolean): Slot | undefined {
     let best: Slot | undefined;
     for (const slot of this.#slots) {
       if (!slot.ready || slot.retiring) continue;
       if (slot.inflight.length === 0) return slot;
       if (best === undefined || slot.inflight.length < best.inflight.length) best = slot;
     }
-    if (best === undefined) return undefined;
+    if (best === undefined || !mayPipeline) return undefined;
     // Only pipeline short tasks, and only when no worker is on its way to take them.
     if (this.#averageMs >= PIPELINE_BELOW_MS || best.inflight.length >= PIPELINE_DEPTH) return undefined;
     if (this.#slots.length < this.#size || this.#slots.some((slot) => !slot.ready)) return undefined;
@@ -353,10 +358,10 @@ export class WorkerPool<I = unknown, O = unknown> {
       slot.worker.ref();
       this.#start(task);
     }
-    const input = task.input;
-    task.input = undefined;
     try {
-      slot.worker.postMessage([task.id, input], task.transfer);
+      // The input stays on the task until it settles: if this worker dies before the
+      // task starts, the task is sent again to another one.
+      slot.worker.postMessage([task.id, task.input], task.transfer);
     } catch (error) {
       // Input that cannot be cloned (a function, a symbol...): this task's own fault.
       slot.inflight.splice(slot.inflight.indexOf(task), 1);
