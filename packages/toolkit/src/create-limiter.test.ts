@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createLimiter, LimiterClearedError } from './create-limiter.ts';
 
@@ -248,19 +249,8 @@ describe('limit.run()', () => {
   it('leaves no abort listener on the caller signal once the call settled', async () => {
     const limit = createLimiter(1);
     const controller = new AbortController();
-    let added = 0;
-    let removed = 0;
     const { signal } = controller;
-    const add = signal.addEventListener.bind(signal);
-    const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = ((...args: Parameters<typeof add>) => {
-      added++;
-      add(...args);
-    }) as typeof signal.addEventListener;
-    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
-      removed++;
-      remove(...args);
-    }) as typeof signal.removeEventListener;
+    const listeners = () => getEventListeners(signal, 'abort').length;
     await limit.run(() => 'ok', { signal });
     await expect(limit.run(() => Promise.reject(new Error('no')), { signal })).rejects.toThrow('no');
     const hold = gate();
@@ -269,8 +259,15 @@ describe('limit.run()', () => {
     limit.clearQueue();
     await expect(queued).rejects.toBeInstanceOf(LimiterClearedError);
     hold.resolve();
-    expect(added).toBe(3);
-    expect(removed).toBe(3);
+    expect(listeners()).toBe(0);
+    // and while a call waits, exactly one listener is there
+    const hold2 = gate();
+    void limit(() => hold2.promise);
+    const waiting = limit.run(() => 'w', { signal });
+    expect(listeners()).toBe(1);
+    hold2.resolve();
+    await waiting;
+    expect(listeners()).toBe(0);
   });
 
   it('rejects a non-AbortSignal signal with a TypeError naming options.signal', async () => {

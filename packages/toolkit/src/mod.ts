@@ -9,3 +9,7 @@ export * from './virtual-clock.ts';
 export * from './shared-counter.ts';
 export * from './atomic-mutex.ts';
 export * from './ring-buffer.ts';
+export * from './pooled-map.ts';
+export * from './retry.ts';
+export * from './task-group.ts';
+export * from './as-completed.ts';
