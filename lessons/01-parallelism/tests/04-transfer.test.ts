@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { exited, started, terminateAll } from './fixtures/track-workers.ts';
+
+vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtures/track-workers.ts')).trackedToolkit(importOriginal));
+
+const { sumInWorker } = await import('#impl/04-transfer');
+
+afterEach(terminateAll);
+
+function ramp(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => i + 1);
+}
+
+describe('sumInWorker()', () => {
+  test('sums the array in a worker thread', async () => {
+    const reply = await sumInWorker(ramp(1000));
+    expect(reply.sum).toBe((1000 * 1001) / 2);
+    expect(started.length, 'start exactly one worker with createWorker(SUM_FLOATS_WORKER)').toBe(1);
+  });
+
+  test('transfers the buffer: the caller\'s array is detached as soon as it is sent', async () => {
+    const data = ramp(100_000);
+    const pending = sumInWorker(data);
+    expect(
+      data.byteLength,
+      `data still has ${data.byteLength} bytes after sumInWorker() sent it: it was copied (structured clone), not transferred. Put data.buffer in postMessage's transfer list.`,
+    ).toBe(0);
+    await pending;
+  });
+
+  test('gets the same bytes back in the reply', async () => {
+    const reply = await sumInWorker(ramp(10));
+    expect(reply.data).toBeInstanceOf(Float64Array);
+    expect([...reply.data]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  test('terminates the worker once it has answered', async () => {
+    await sumInWorker(ramp(10));
+    for (const worker of started) await exited(worker, 1000, 'sumInWorker() resolved');
+  });
+
+  test('an aborted signal rejects with its reason and terminates the worker', async () => {
+    const controller = new AbortController();
+    const pending = sumInWorker(ramp(10), { signal: controller.signal });
+    const reason = new Error('stop');
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    for (const worker of started) await exited(worker, 1000, 'the signal aborted');
+  });
+
+  test('a signal aborted before the call rejects without starting a worker', async () => {
+    const reason = new Error('already stopped');
+    await expect(sumInWorker(ramp(10), { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(started.length).toBe(0);
+  });
+
+  test('rejects data that is not a Float64Array with a TypeError naming data', async () => {
+    await expect(Promise.resolve().then(() => sumInWorker([1, 2, 3] as unknown as Float64Array))).rejects.toThrow(TypeError);
+    await expect(Promise.resolve().then(() => sumInWorker(new Float32Array(3) as unknown as Float64Array))).rejects.toThrow(/data/);
+  });
+});
