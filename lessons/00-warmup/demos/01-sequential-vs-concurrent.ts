@@ -1,5 +1,5 @@
 /** Three waits awaited one after another vs started together with Promise.all: measured, as a table and a timeline. */
-// Run: pnpm lesson 0 demo sequential   (or: npx tsx demos/sequential-vs-concurrent.ts)
+// Run: pnpm lesson 0 demo sequential   (or: npx tsx demos/01-sequential-vs-concurrent.ts)
 // Add --write-trace to save the last run of each as traces/sequential-vs-concurrent.json.
 import { writeFileSync } from 'node:fs';
 import { renderAscii, type Span, type Trace } from '@interleave/toolkit';

@@ -1,5 +1,5 @@
 /** The order in which plain code, promise callbacks and timers run — what "later" means for a promise. */
-// Run: pnpm lesson 0 demo what-runs-when   (or: npx tsx demos/what-runs-when.ts)
+// Run: pnpm lesson 0 demo what-runs-when   (or: npx tsx demos/02-what-runs-when.ts)
 const log: Array<{ what: string; queue: string }> = [];
 const note = (what: string, queue: string): void => {
   log.push({ what, queue });

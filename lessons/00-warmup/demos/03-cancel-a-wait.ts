@@ -1,5 +1,5 @@
 /** Cancelling a wait with an AbortSignal: how fast it ends, what it rejects with, and what a forgotten listener costs. */
-// Run: pnpm lesson 0 demo cancel   (or: npx tsx demos/cancel-a-wait.ts)
+// Run: pnpm lesson 0 demo cancel   (or: npx tsx demos/03-cancel-a-wait.ts)
 import { getEventListeners, setMaxListeners } from 'node:events';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
