@@ -41,7 +41,10 @@ function sleep(ms: number, signal: AbortSignal, tidy: boolean): Promise<void> {
   } catch (reason) {
     const error = reason as Error;
     console.log(`A 5000 ms sleep with AbortSignal.timeout(100) rejected after ${(performance.now() - started).toFixed(1)} ms`);
-    console.log(`with signal.reason: ${error.name} — "${error.message}"\n`);
+    console.log(`with signal.reason: ${error.name} — "${error.message}"`);
+    // The 5-second timer was cleared, so nothing is left that would keep the program alive.
+    const timers = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    console.log(`timers still scheduled: ${timers}\n`);
   }
 }
 
