@@ -40,7 +40,8 @@ const outDir = process.env.BENCH_OUT ?? (quick ? undefined : fileURLToPath(new U
 const started = performance.now();
 for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
   console.error(`bench: ${suite.name}${quick ? ' (quick)' : ''}`);
-  const result = await runSuite(suite, options);
+  // A suite may carry its own run options (e.g. pass/fail suites need one repetition).
+  const result = await runSuite(suite, { ...options, ...(suite as Suite & { options?: RunOptions }).options });
   console.log(`\n${formatTable(result)}\n`);
   if (outDir !== undefined) console.error(`  wrote ${await writeResult(result, outDir)}`);
 }
