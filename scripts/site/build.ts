@@ -1,0 +1,261 @@
+/**
+ * Builds the tutorial site: a home page with the course map, one page per lesson, the
+ * benchmarks page, the search index and the assets — all in one flat folder, so every
+ * link is a plain file name and the site reads the same from `file://` and from a server.
+ *
+ * @module
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { renderSvg, checkTrace } from '@interleave/toolkit';
+import { loadLesson, repoRoot, type Lesson } from '../lib/lessons.ts';
+import { loadBenchResults, renderBenchPage } from './bench.ts';
+import { escapeHtml } from './escape.ts';
+import { renderExercises, type ExerciseHeading } from './exercises.ts';
+import { inlineToText, renderInline } from './inline.ts';
+import { renderLayout, SITE_NAME, type NavEntry } from './layout.ts';
+import { codeBlock, createMarkdown, newEnv, uniqueId } from './markdown.ts';
+import { searchIndexScript, sectionsOf, type SearchEntry } from './search-index.ts';
+
+/** Options of {@link buildSite}. */
+export interface BuildOptions {
+  /** The repository (holds `lessons/`, `README.md`). Default: this repository. */
+  root?: string;
+  /** Where to write. Default `site/dist` under `root`. */
+  outDir?: string;
+  /** Where the bench results are. Default `packages/toolkit/bench/results` under `root`. */
+  benchDir?: string;
+  /** Add the reload-on-change script (serve mode only). Default false. */
+  liveReload?: boolean;
+}
+
+/** One written page. */
+export interface BuiltPage {
+  href: string;
+  title: string;
+  /** Bytes of the HTML file. */
+  bytes: number;
+  kind: 'home' | 'lesson' | 'bench';
+}
+
+/** What a build did. */
+export interface BuildResult {
+  outDir: string;
+  pages: BuiltPage[];
+  /** Problems that did not stop the build (a lesson that failed to load, a missing trace). */
+  warnings: string[];
+  /** Gzipped bytes of each client script, by file name under `assets/`. */
+  scriptsGzip: Record<string, number>;
+  /** Bytes of the stylesheet, gzipped. */
+  styleGzip: number;
+  ms: number;
+}
+
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'site');
+const assetsDir = path.join(siteDir, 'assets');
+const MARKER = '.interleave-site';
+const DEFAULT_SETUP = ['npm install -g pnpm@12.21.0 && pnpm install && pnpm lesson 0', 'pnpm test'];
+
+/** The two set-up commands: the first two ```sh blocks of the root README, or the defaults. */
+export function setupCommands(root: string): string[] {
+  const readme = path.join(root, 'README.md');
+  if (!existsSync(readme)) return DEFAULT_SETUP;
+  const blocks = [...readFileSync(readme, 'utf8').matchAll(/^```(?:sh|bash|shell)\n([\s\S]*?)^```/gm)].map((m) => m[1]!.trim());
+  return blocks.length >= 2 ? blocks.slice(0, 2) : DEFAULT_SETUP;
+}
+
+/** Every lesson that loads; a broken one becomes a warning instead of stopping the site. */
+function loadAll(root: string, warnings: string[]): Lesson[] {
+  const dir = path.join(root, 'lessons');
+  if (!existsSync(dir)) return [];
+  const lessons: Lesson[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^\d{2}-/.test(entry.name)) continue;
+    try {
+      lessons.push(loadLesson(path.join(dir, entry.name)));
+    } catch (error) {
+      warnings.push(`lesson ${entry.name} left out: ${(error as Error).message}`);
+    }
+  }
+  return lessons.sort((a, b) => a.number - b.number);
+}
+
+/** The `h2`/`h3` headings with ids of a page body, for its contents list. */
+function tocOf(html: string): { id: string; text: string; level: number }[] {
+  const toc: { id: string; text: string; level: number }[] = [];
+  for (const m of html.matchAll(/<h([23]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)) {
+    toc.push({ id: m[2]!, level: Number(m[1]), text: m[3]!.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'") });
+  }
+  return toc;
+}
+
+export function lessonHref(lesson: Lesson): string {
+  return `${lesson.id}-${lesson.slug}.html`;
+}
+
+/**
+ * Builds the site into `outDir` (replacing what a previous build wrote there).
+ *
+ * @example
+ * ```ts
+ * import { buildSite } from './build.ts';
+ * const result = await buildSite({ outDir: '/tmp/interleave-site' });
+ * console.log(result.pages.length, result.warnings);
+ * ```
+ */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const root = path.resolve(options.root ?? repoRoot);
+  const outDir = path.resolve(options.outDir ?? path.join(root, 'site', 'dist'));
+  const benchDir = path.resolve(options.benchDir ?? path.join(root, 'packages', 'toolkit', 'bench', 'results'));
+  const warnings: string[] = [];
+
+  prepareOut(outDir);
+  const lessons = loadAll(root, warnings);
+  const md = createMarkdown();
+
+  const home: NavEntry = { href: 'index.html', label: 'Home', title: 'Home: the course map' };
+  const bench: NavEntry = { href: 'benchmarks.html', label: 'Benchmarks', title: 'Benchmarks' };
+  const lessonEntries = lessons.map((l): NavEntry => ({ href: lessonHref(l), label: `${l.id} · ${inlineToText(l.title)}`, title: `${l.id} · ${inlineToText(l.title)}` }));
+  const chain = [home, ...lessonEntries, bench];
+  const nav = chain;
+  const pages: BuiltPage[] = [];
+  const search: SearchEntry[] = [];
+
+  const write = (entry: NavEntry, title: string, description: string, body: string, kind: BuiltPage['kind'], toc = tocOf(body)): void => {
+    const i = chain.indexOf(entry);
+    const html = renderLayout({
+      href: entry.href,
+      title,
+      description,
+      body,
+      toc,
+      nav,
+      prev: chain[i - 1],
+      next: chain[i + 1],
+      liveReload: options.liveReload ?? false,
+    });
+    writeFileSync(path.join(outDir, entry.href), html);
+    pages.push({ href: entry.href, title, bytes: Buffer.byteLength(html), kind });
+    search.push(...sectionsOf(body, entry.href, title));
+  };
+
+  // Lesson pages.
+  lessons.forEach((lesson, i) => {
+    const entry = lessonEntries[i]!;
+    const env = newEnv();
+    const exerciseHeadings: ExerciseHeading[] = [];
+    env.exercises = () => renderExercises(lesson, root, env.usedIds, exerciseHeadings);
+    env.timeline = (relative) => renderTimeline(lesson, relative, env.usedIds, warnings);
+    const source = existsSync(lesson.readmePath)
+      ? readFileSync(lesson.readmePath, 'utf8')
+      : `# ${lesson.title}\n\n**${lesson.question}**\n\n${lesson.summary}\n\n[[exercises]]\n`;
+    if (!existsSync(lesson.readmePath)) warnings.push(`lesson ${lesson.id}-${lesson.slug} has no README.md yet: its page shows the summary and the exercises`);
+    let body = md.render(source, env);
+    if (!env.exercisesPlaced) body += renderExercises(lesson, root, env.usedIds, exerciseHeadings);
+    body += renderDemos(lesson, env.usedIds);
+    write(entry, inlineToText(lesson.title), inlineToText(lesson.question), `<article class="lesson">\n${body}</article>`, 'lesson');
+  });
+
+  // Home page: the course map and the two set-up commands.
+  {
+    const [install, test] = setupCommands(root);
+    const description = readDescription(root);
+    let body = `<h1 id="top">${SITE_NAME}</h1>\n<p class="lead">${escapeHtml(description)}</p>\n`;
+    body += `<section aria-labelledby="set-up"><h2 id="set-up">Set up</h2>\n<p>You need Node.js 20.19 or newer and npm. Install and start the first lesson:</p>\n${codeBlock(install ?? DEFAULT_SETUP[0]!, 'sh')}<p>Run the whole test suite:</p>\n${codeBlock(test ?? DEFAULT_SETUP[1]!, 'sh')}</section>\n`;
+    body += `<section aria-labelledby="course-map"><h2 id="course-map">The course map</h2>\n`;
+    if (lessons.length === 0) body += '<p>No lessons yet.</p>\n';
+    else {
+      body += '<ol class="course-map">\n';
+      for (const [i, lesson] of lessons.entries()) {
+        const n = lesson.exercises.length;
+        body += `<li><a class="course-card" href="${lessonEntries[i]!.href}"><span class="course-num">${lesson.id}</span> <span class="course-title">${renderInline(lesson.title)}</span></a>
+<p class="course-question">${renderInline(lesson.question)}</p>
+<p class="course-summary">${renderInline(lesson.summary)}</p>
+<p class="course-meta">${n} exercise${n === 1 ? '' : 's'} · <code>pnpm lesson ${lesson.number}</code></p></li>\n`;
+      }
+      body += '</ol>\n';
+    }
+    body += `<p>How fast is the toolkit against the libraries you would otherwise pick? See the <a href="benchmarks.html">benchmarks</a>.</p>\n</section>\n`;
+    write(home, SITE_NAME, description, body, 'home');
+  }
+
+  // Benchmarks page.
+  {
+    let results: ReturnType<typeof loadBenchResults> = [];
+    try {
+      results = loadBenchResults(benchDir);
+    } catch (error) {
+      warnings.push(`bench results left out: ${(error as Error).message}`);
+    }
+    const { body } = renderBenchPage(results, new Set());
+    write(bench, 'Benchmarks', 'The toolkit against p-limit, async-mutex, piscina and tinypool: medians, ratios and physical limits.', body, 'bench');
+  }
+
+  // Assets and the search index.
+  mkdirSync(path.join(outDir, 'assets'), { recursive: true });
+  const scriptsGzip: Record<string, number> = {};
+  for (const file of readdirSync(assetsDir)) {
+    copyFileSync(path.join(assetsDir, file), path.join(outDir, 'assets', file));
+    if (file.endsWith('.js')) scriptsGzip[file] = gzipSync(readFileSync(path.join(assetsDir, file))).length;
+  }
+  const index = searchIndexScript(search);
+  writeFileSync(path.join(outDir, 'assets', 'search-index.js'), index);
+  scriptsGzip['search-index.js'] = gzipSync(index).length;
+  const styleGzip = gzipSync(readFileSync(path.join(assetsDir, 'style.css'))).length;
+
+  return { outDir, pages, warnings, scriptsGzip, styleGzip, ms: performance.now() - started };
+}
+
+/** Empties `outDir`, but only when it is a previous build (has the marker) or empty. */
+function prepareOut(outDir: string): void {
+  if (existsSync(outDir)) {
+    const entries = readdirSync(outDir);
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+      throw new Error(`buildSite: outDir ${outDir} is not empty and was not written by pnpm site (no ${MARKER} file); choose another --out or empty it`);
+    }
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, MARKER), 'Written by `pnpm site`; the next build replaces this folder.\n');
+}
+
+function readDescription(root: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { description?: unknown };
+    if (typeof pkg.description === 'string' && pkg.description.trim() !== '') return pkg.description;
+  } catch {
+    // No package.json (a fixture): the default below.
+  }
+  return 'Runnable lessons on parallelism, concurrency, threads, async and the event loop.';
+}
+
+/** A ```timeline fence: the trace file beside the lesson, drawn by the toolkit's renderSvg. */
+function renderTimeline(lesson: Lesson, relative: string, usedIds: Set<string>, warnings: string[]): string {
+  const file = path.resolve(lesson.dir, relative);
+  const where = `lessons/${path.basename(lesson.dir)}/README.md: timeline "${relative}"`;
+  if (!file.startsWith(lesson.dir + path.sep)) {
+    warnings.push(`${where} points outside the lesson folder`);
+    return `<p class="build-error">Timeline “${escapeHtml(relative)}” points outside the lesson folder.</p>\n`;
+  }
+  try {
+    const trace = checkTrace(JSON.parse(readFileSync(file, 'utf8')), relative);
+    const id = uniqueId(`timeline-${path.basename(file, '.json').replace(/[^\w-]/g, '-')}`, usedIds);
+    return renderSvg(trace, { width: 720, id });
+  } catch (error) {
+    warnings.push(`${where}: ${(error as Error).message}`);
+    return `<p class="build-error">Timeline “${escapeHtml(relative)}” could not be drawn: ${escapeHtml((error as Error).message)}</p>\n`;
+  }
+}
+
+/** The lesson's demos, each with the command that runs it. */
+function renderDemos(lesson: Lesson, usedIds: Set<string>): string {
+  if (lesson.demos.length === 0) return '';
+  const id = uniqueId('demos', usedIds);
+  const items = lesson.demos
+    .map((d) => `<li><code class="cmd">pnpm lesson ${lesson.number} demo ${escapeHtml(d.name.replace(/^\d+-/, ''))}</code>${d.description ? ` — ${renderInline(d.description)}` : ''}</li>`)
+    .join('\n');
+  return `<section class="demos" aria-labelledby="${id}"><h2 id="${id}">Run the demos</h2>\n<p>Each demo measures on your machine and prints tables and timelines; <code class="cmd">pnpm lesson ${lesson.number} demo</code> runs them all.</p>\n<ul>\n${items}\n</ul></section>\n`;
+}
