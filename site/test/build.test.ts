@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../../scripts/site/build.ts';
+import { exerciseCommand, testNames } from '../../scripts/site/exercises.ts';
+import { highlight } from '../../scripts/site/highlight.ts';
+import { createMarkdown, newEnv } from '../../scripts/site/markdown.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtureRoot = path.join(here, 'fixtures', 'root');
+const tmp = mkdtempSync(path.join(tmpdir(), 'interleave-site-build-'));
+let fixture: BuildResult;
+let real: BuildResult;
+const read = (result: BuildResult, href: string): string => readFileSync(path.join(result.outDir, href), 'utf8');
+
+beforeAll(async () => {
+  fixture = await buildSite({ root: fixtureRoot, outDir: path.join(tmp, 'fixture'), benchDir: path.join(fixtureRoot, 'bench') });
+  real = await buildSite({ outDir: path.join(tmp, 'real') });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('markdown', () => {
+  it('escapes raw HTML, so lesson text cannot inject script', () => {
+    const html = createMarkdown().render('Hi <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))', newEnv());
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it('turns [!info] Title and [!NOTE] quotes into callouts and leaves plain quotes alone', () => {
+    const md = createMarkdown();
+    const html = md.render('> [!info] Why a permit\n> Handed to the next waiter.\n\n> [!NOTE]\n> Plain.\n\n> just a quote', newEnv());
+    expect(html).toContain('<div class="callout callout-info" role="note"><p class="callout-title">Why a permit</p>');
+    expect(html).toContain('<p>Handed to the next waiter.</p>');
+    expect(html).toContain('<div class="callout callout-note" role="note"><p class="callout-title">Note</p>');
+    expect(html).toContain('<blockquote>\n<p>just a quote</p>\n</blockquote>');
+    expect(html).not.toContain('[!');
+  });
+
+  it('gives headings unique ids', () => {
+    const env = newEnv();
+    const html = createMarkdown().render('## Summary\n\n## Summary\n\n### `Mutex` and locks', env);
+    expect(env.headings.map((h) => h.id)).toEqual(['summary', 'summary-2', 'mutex-and-locks']);
+    expect(html).toContain('<h2 id="summary-2">');
+  });
+});
+
+describe('highlight', () => {
+  it('colours keywords, strings, numbers and comments, and escapes everything', () => {
+    expect(highlight('const x = "<b>"; // done', 'ts')).toBe('<span class="hl-k">const</span> x = <span class="hl-s">&quot;&lt;b&gt;&quot;</span>; <span class="hl-c">// done</span>');
+    expect(highlight('constant = 1', 'ts')).toBe('constant = <span class="hl-n">1</span>');
+    expect(highlight('def f(): pass  # x', 'python')).toContain('<span class="hl-c"># x</span>');
+    expect(highlight('{"a": true}', 'json')).toBe('{<span class="hl-p">&quot;a&quot;</span>: <span class="hl-k">true</span>}');
+    expect(highlight('a <b> & c', 'text')).toBe('a &lt;b&gt; &amp; c');
+  });
+
+  it('keeps every character of the source', () => {
+    const source = readFileSync(path.join(here, '..', '..', 'scripts', 'site', 'build.ts'), 'utf8');
+    const text = highlight(source, 'ts').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    expect(text).toBe(source);
+  });
+});
+
+describe('exercise blocks', () => {
+  it('use the command a learner types and the test names from the file', () => {
+    expect(exerciseCommand(3, '02-mutex')).toBe('pnpm lesson 3 mutex');
+    expect(testNames("it('a b', () => {});\ntest(\"c 'd'\", async () => {});\nit.each([1])('e %s', () => {})")).toEqual(['a b', "c 'd'", 'e %s']);
+  });
+
+  it('are placed at [[exercises]], from the files, with hints one at a time and the solution behind a spoiler', () => {
+    const html = read(fixture, '00-basics.html');
+    const at = html.indexOf('<h2 id="exercises">');
+    expect(at).toBeGreaterThan(html.indexOf('id="backpressure-keeps-queues-short"'));
+    expect(at).toBeLessThan(html.indexOf('id="coming-from-python"'));
+    expect(html).not.toContain('[[exercises]]');
+    expect(html).toContain('<code class="cmd">pnpm lesson 0 count-words</code>');
+    expect(html).toContain('Not implemented: countWords');
+    expect(html).toContain('<li>ignores leading, trailing and repeated whitespace</li>');
+    // Hint 2 is inside hint 1, hint 3 inside hint 2: one more per click, without JavaScript.
+    expect(html).toMatch(/Hint \(1 of 3\)[\s\S]*?<details class="hint"><summary>Another hint \(2 of 3\)[\s\S]*?<details class="hint"><summary>Another hint \(3 of 3\)[\s\S]*?<\/details>\n<\/div><\/details>\n<\/div><\/details>/);
+    expect(html).toMatch(/<details class="solution"><summary>Show the solution \(spoiler\)<\/summary>[\s\S]*?Empty strings appear at the ends/);
+  });
+
+  it('go at the end when the README has no [[exercises]] line', () => {
+    const html = read(fixture, '01-limits.html');
+    expect(html.indexOf('<h2 id="exercises">')).toBeGreaterThan(html.indexOf('id="summary"'));
+    expect(html).toContain('pnpm lesson 1 fair-queue');
+  });
+});
+
+describe('the built site', () => {
+  it('shows the lesson text with raw HTML escaped', () => {
+    const html = read(fixture, '00-basics.html');
+    expect(html).toContain('&lt;script&gt;window.injected = true&lt;/script&gt;');
+    expect(html.match(/<script/g)).toHaveLength(2); // the head script and app.js, nothing else
+  });
+
+  it('draws the timeline with the toolkit, deterministically (snapshot)', () => {
+    const html = read(fixture, '00-basics.html');
+    const figure = /<figure class="trace"[\s\S]*?<\/figure>/.exec(html)?.[0];
+    expect(figure).toContain('role="img"');
+    expect(figure).toContain('<title id="timeline-three-permits-title">Three permits, four tasks</title>');
+    expect(figure).toMatchSnapshot();
+  });
+
+  it('puts the course map and the two set-up commands from the README on the home page', () => {
+    const html = read(fixture, 'index.html');
+    expect(html).toContain('</span> install &amp;&amp; <span class="hl-k">pnpm</span> lesson 0');
+    expect(html).toContain('<span class="hl-k">pnpm</span> test');
+    expect(html.indexOf('00-basics.html')).toBeLessThan(html.indexOf('01-limits.html'));
+    expect(html).toContain('What is starvation, and how does FIFO prevent it?');
+  });
+
+  it('draws bench results as charts with ratios and limits, and says when there are none', async () => {
+    const html = read(fixture, 'benchmarks.html');
+    expect(html).toContain('Limiter: createLimiter vs p-limit');
+    expect(html).toMatch(/class="limit"/);
+    expect(html).toContain('<td>1.50</td>');
+    const empty = await buildSite({ root: fixtureRoot, outDir: path.join(tmp, 'empty'), benchDir: path.join(tmp, 'nothing-here') });
+    expect(read(empty, 'benchmarks.html')).toContain('No results recorded yet');
+  });
+
+  it('builds the real lessons without losing one, within the size budgets', () => {
+    const lessons = real.pages.filter((p) => p.kind === 'lesson');
+    expect(lessons.length).toBeGreaterThan(0);
+    for (const w of real.warnings) console.warn(`site build warning: ${w}`);
+    expect(real.warnings.filter((w) => w.includes('left out') && !w.includes('missing: every lesson has a lesson.json'))).toEqual([]);
+    const css = readFileSync(path.join(real.outDir, 'assets', 'style.css'));
+    const app = readFileSync(path.join(real.outDir, 'assets', 'app.js'));
+    for (const page of real.pages) {
+      // What a first visit transfers: the page, the stylesheet and app.js (search loads on use), uncompressed.
+      const bytes = page.bytes + css.length + app.length;
+      expect(bytes, `${page.href} is ${bytes} bytes`).toBeLessThan(200 * 1024);
+    }
+    const js = ['app.js', 'search.js', 'search-index.js'].map((f) => gzipSync(readFileSync(path.join(real.outDir, 'assets', f))).length);
+    const code = js[0]! + js[1]!;
+    expect(code, `client code ${code} bytes gzipped`).toBeLessThan(30 * 1024);
+    console.log(`client JS gzipped: app ${js[0]} B, search ${js[1]} B, index ${js[2]} B; largest page ${Math.max(...real.pages.map((p) => p.bytes))} B`);
+  });
+
+  it('refuses to empty a folder it did not write', async () => {
+    await expect(buildSite({ root: fixtureRoot, outDir: here })).rejects.toThrow(/not written by pnpm site/);
+  });
+});
