@@ -132,14 +132,22 @@ describe('pooledMap()', () => {
       }
     }
     const never = new Promise<number>(() => {});
+    let cleanedUp = 0;
     for await (const v of pooledMap(input(), async (i, signal) => {
       signals.push(signal);
-      return i === 0 ? 0 : abortable(signal, never);
+      if (i === 0) return 0;
+      try {
+        return await abortable(signal, never);
+      } finally {
+        await flush(); // cleanup that takes a while: the loop must still wait for it
+        cleanedUp++;
+      }
     }, { concurrency: 3 })) {
       expect(v).toBe(0);
       break;
     }
     expect(signals.length).toBeGreaterThanOrEqual(3);
+    expect(cleanedUp).toBe(signals.length - 1);
     expect(signals.every((s) => s.aborted)).toBe(true);
     expect(inputClosed).toBe(true);
   });

@@ -109,6 +109,25 @@ describe('TaskGroup', () => {
     expect(lateDone).toBe(true);
   });
 
+  it('a follow-up spawned the moment the last child settles is still waited for', async () => {
+    const group = new TaskGroup();
+    const followUp = gate();
+    let followUpDone = false;
+    void group.spawn(async () => 'first').then(() =>
+      group.spawn(async () => {
+        await followUp.promise;
+        followUpDone = true;
+      }),
+    );
+    let joined = false;
+    const join = group.join().then(() => (joined = true));
+    await new Promise((r) => setImmediate(r));
+    expect(joined).toBe(false);
+    followUp.resolve();
+    await join;
+    expect(followUpDone).toBe(true);
+  });
+
   it('spawn after join() finished rejects with TaskGroupClosedError; after an abort with the reason', async () => {
     const closed = new TaskGroup();
     await closed.join();
