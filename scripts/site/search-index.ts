@@ -16,6 +16,8 @@ export interface SearchEntry {
   p: string;
   /** The section's plain text. */
   t: string;
+  /** The heading's level (1: the page itself). */
+  l: number;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -46,7 +48,7 @@ export function sectionsOf(html: string, href: string, pageTitle: string): Searc
     const start = m.index! + m[0].length;
     const end = i + 1 < found.length ? found[i + 1]!.index! : cleaned.length;
     const anchor = m[1] === '1' ? href : `${href}#${m[2]}`;
-    entries.push({ u: anchor, h: htmlToText(m[3]!), p: pageTitle, t: htmlToText(cleaned.slice(start, end)) });
+    entries.push({ u: anchor, h: htmlToText(m[3]!), p: pageTitle, t: htmlToText(cleaned.slice(start, end)), l: Number(m[1]) });
   });
   return entries;
 }

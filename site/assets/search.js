@@ -15,7 +15,9 @@
     vocab = new Map();
     docs.forEach(function (d, i) {
       var weights = new Map();
-      tokens(d.h).forEach(function (w) { weights.set(w, (weights.get(w) || 0) + 8); });
+      // A page's own title (level 1) names everything on it; a section heading is more specific.
+      var hw = d.l === 1 ? 4 : 8;
+      tokens(d.h).forEach(function (w) { weights.set(w, (weights.get(w) || 0) + hw); });
       tokens(d.p).forEach(function (w) { weights.set(w, (weights.get(w) || 0) + 1); });
       tokens(d.t).forEach(function (w) { weights.set(w, (weights.get(w) || 0) + 1); });
       weights.forEach(function (weight, w) {
