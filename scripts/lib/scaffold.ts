@@ -1,6 +1,6 @@
 // `pnpm lesson new <NN-slug> [exercise-name]`: one command to add content. Everything it
 // writes passes check-lessons as it stands, so a maintainer starts from green and edits.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const LESSON = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
@@ -13,6 +13,26 @@ function write(file: string, text: string, created: string[]): void {
   created.push(file);
 }
 
+const DEFAULT_PACKAGE = JSON.stringify({
+  name: '',
+  version: '0.0.0',
+  private: true,
+  type: 'module',
+  imports: { '#impl/*': { solution: './solutions/*.ts', default: './exercises/*.ts' } },
+  scripts: { 'check-types': 'tsc -p tsconfig.json', 'check-lessons': 'tsx ../../scripts/check-lessons.ts .' },
+});
+const DEFAULT_TSCONFIG = `${JSON.stringify({ extends: '@interleave/tsconfig/base.json', include: ['exercises', 'solutions', 'wrong', 'tests', 'demos', '*.ts'] }, null, 2)}\n`;
+const DEFAULT_VITEST = "export { default } from '@interleave/lesson-config/vitest';\n";
+
+function existingLesson(root: string): string | undefined {
+  const lessons = path.join(root, 'lessons');
+  if (!existsSync(lessons)) return undefined;
+  const found = readdirSync(lessons)
+    .sort()
+    .find((d) => LESSON.test(d) && existsSync(path.join(lessons, d, 'package.json')));
+  return found ? path.join(lessons, found) : undefined;
+}
+
 const camel = (kebab: string): string => kebab.replace(/-([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
 
 export function scaffoldLesson(root: string, folder: string): string[] {
@@ -23,12 +43,15 @@ export function scaffoldLesson(root: string, folder: string): string[] {
   const slug = match[2]!;
   const title = slug.replace(/-/g, ' ').replace(/^./, (ch) => ch.toUpperCase());
   const created: string[] = [];
-  const pkg = JSON.parse(readFileSync(path.join(root, 'lessons', '00-warmup', 'package.json'), 'utf8')) as Record<string, unknown>;
+  // The package files are copied from an existing lesson, so a new lesson gets the same
+  // pinned versions and scripts as the others; the built-in ones are the fallback.
+  const template = existingLesson(root);
+  const read = (file: string, fallback: string): string => (template && existsSync(path.join(template, file)) ? readFileSync(path.join(template, file), 'utf8') : fallback);
+  const pkg = JSON.parse(read('package.json', DEFAULT_PACKAGE)) as Record<string, unknown>;
   pkg['name'] = `@interleave/lesson-${folder}`;
   write(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`, created);
-  for (const file of ['tsconfig.json', 'vitest.config.ts']) {
-    write(path.join(dir, file), readFileSync(path.join(root, 'lessons', '00-warmup', file), 'utf8'), created);
-  }
+  write(path.join(dir, 'tsconfig.json'), read('tsconfig.json', DEFAULT_TSCONFIG), created);
+  write(path.join(dir, 'vitest.config.ts'), read('vitest.config.ts', DEFAULT_VITEST), created);
   write(
     path.join(dir, 'lesson.json'),
     `${JSON.stringify({ title, question: `What question does "${title}" answer?`, summary: `One paragraph on what the learner can do after "${title}".`, exercises: [] }, null, 2)}\n`,

@@ -225,3 +225,22 @@ describe('watch mode (piped keys, files edited on disk)', () => {
     }
   });
 });
+
+describe('pnpm lesson new (maintainers)', () => {
+  test('creates a lesson, then an exercise that passes check-lessons as generated', async () => {
+    const made = lesson(root, ['new', '07-streams']);
+    expect(made.status).toBe(0);
+    expect(made.stdout).toContain('lessons/07-streams/lesson.json');
+    const ex = lesson(root, ['new', '07-streams', 'back-pressure']);
+    expect(ex.status).toBe(0);
+    expect(ex.stdout).toContain('01-back-pressure');
+    const manifest = JSON.parse(readFileSync(path.join(root, 'lessons', '07-streams', 'lesson.json'), 'utf8'));
+    expect(manifest.exercises[0]).toMatchObject({ name: '01-back-pressure' });
+    expect(lesson(root, ['new', '07-streams', 'back-pressure']).stderr).toContain('has an exercise "back-pressure" already');
+    expect(lesson(root, ['new', 'streams']).stderr).toContain('expected a lesson folder name like "07-streams"');
+    const { checkLessons } = await import('./helpers.ts');
+    const checked = checkLessons([path.join(root, 'lessons', '07-streams')]);
+    expect(checked.stdout).toContain('every promise holds');
+    expect(checked.status).toBe(0);
+  });
+});
