@@ -100,6 +100,13 @@ export interface Suite {
   readonly name: string;
   readonly title: string;
   readonly cases: (context: MeasureContext) => readonly BenchCase[];
+  /** Run options of this suite, over the command line's (e.g. one repetition for a pass/fail suite). */
+  readonly options?: RunOptions;
+  /**
+   * Extra cases computed from the measured ones (e.g. how our cost per operation grows
+   * with queue depth), appended to the result.
+   */
+  readonly derive?: (cases: readonly CaseResult[]) => CaseResult[];
 }
 
 /** The machine a result was measured on. */
@@ -337,6 +344,7 @@ export async function runSuite(suite: Suite, options: RunOptions = {}): Promise<
     log(`  ${suite.name} › ${benchCase.name}: ours ${formatNumber(ours)} ${benchCase.unit}` +
       Object.entries(peers).map(([p, v]) => `, ${p} ${formatNumber(v)} (×${ratios[p]!.toFixed(2)})`).join(''));
   }
+  if (suite.derive !== undefined) cases.push(...suite.derive(cases));
   return {
     suite: suite.name,
     title: suite.title,

@@ -41,7 +41,7 @@ const started = performance.now();
 for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
   console.error(`bench: ${suite.name}${quick ? ' (quick)' : ''}`);
   // A suite may carry its own run options (e.g. pass/fail suites need one repetition).
-  const result = await runSuite(suite, { ...options, ...(suite as Suite & { options?: RunOptions }).options });
+  const result = await runSuite(suite, { ...options, ...suite.options });
   console.log(`\n${formatTable(result)}\n`);
   if (outDir !== undefined) console.error(`  wrote ${await writeResult(result, outDir)}`);
 }
