@@ -133,8 +133,12 @@ function listen(port: NonNullable<typeof parentPort>, fn: WorkerTask<unknown, un
       context?.abort(message[1] as string);
       return;
     }
+    // Still waiting here: drop it, and say so, so the host's view of what runs stays true.
     const index = mailbox.findIndex((entry) => entry[0] === -id);
-    if (index !== -1) mailbox.splice(index, 1);
+    if (index !== -1) {
+      mailbox.splice(index, 1);
+      port.postMessage([-id, THREW, null]);
+    }
   });
   // Ready once the rest of the module has run: an error later in the same module
   // should count as a failed start, not as a crash during a task.

@@ -373,6 +373,12 @@ export class WorkerPool<I = unknown, O = unknown> {
   /** The task is now the one its worker runs: its clock starts. */
   #start(task: Task): void {
     task.startedAt = performance.now();
+    if (task.state === SETTLED) {
+      // Aborted while it waited in the worker's mailbox, and the worker may have begun
+      // it anyway: it gets the same grace as an aborted running task.
+      this.#graceThenRetire(task.slot!, task);
+      return;
+    }
     if (this.#taskTimeoutMs !== Number.POSITIVE_INFINITY) {
       task.timer = setTimeout(() => {
         this.#stopRunning(task, new DOMException(`The task did not finish within taskTimeoutMs (${this.#taskTimeoutMs} ms)`, 'TimeoutError'));
@@ -590,18 +596,19 @@ export class WorkerPool<I = unknown, O = unknown> {
     const name = reason instanceof DOMException && reason.name === 'TimeoutError' ? 'TimeoutError' : 'AbortError';
     const running = slot.inflight[0] === task;
     this.#settle(task, false, reason);
-    if (!running) {
-      // Sent ahead but not started: the worker drops it.
-      slot.inflight.splice(slot.inflight.indexOf(task), 1);
-      slot.worker.postMessage([-task.id, name]);
-      return;
-    }
-    // Running: it stays first in `inflight` (settled) so the tasks behind it do not
-    // count as started, until the worker answers or is terminated.
+    // The task stays in `inflight` (settled) until the worker answers for it: a task
+    // sent ahead is dropped from the worker's mailbox with an acknowledgement, a running
+    // one is told to abort. Either way the tasks behind it keep their true order.
     slot.worker.postMessage([-task.id, name]);
+    if (running) this.#graceThenRetire(slot, task);
+  }
+
+  /** If `task` is still what `slot` runs after abortGraceMs, terminate and replace the worker. */
+  #graceThenRetire(slot: Slot, task: Task): void {
+    clearTimeout(slot.grace);
     slot.grace = setTimeout(() => {
       slot.grace = undefined;
-      if (slot.inflight[0] === task) {
+      if (slot.inflight[0] === task && !slot.retiring) {
         this.#toReplace++;
         this.#retire(slot);
       }
