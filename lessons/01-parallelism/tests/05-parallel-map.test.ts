@@ -10,7 +10,7 @@ const RENDEZVOUS = new URL('./fixtures/rendezvous.task.ts', import.meta.url);
 const ECHO = new URL('./fixtures/echo.task.ts', import.meta.url);
 const BLOCK = new URL('./fixtures/block.task.ts', import.meta.url);
 /** How long a task waits at the rendezvous before it reports that it was alone. */
-const RENDEZVOUS_MS = 1200;
+const RENDEZVOUS_MS = 4000;
 
 afterEach(terminateAll);
 
@@ -19,7 +19,7 @@ async function allExited(what: string): Promise<void> {
 }
 
 function rendezvous(parties: number): { inputs: RendezvousInput[]; slots: Int32Array } {
-  const shared = new SharedArrayBuffer(3 * 4);
+  const shared = new SharedArrayBuffer(4 * 4);
   const inputs = Array.from({ length: parties }, () => ({ shared, parties, timeoutMs: RENDEZVOUS_MS }));
   return { inputs, slots: new Int32Array(shared) };
 }
@@ -51,7 +51,7 @@ describe('parallelMap()', () => {
     expect(started.length, 'start the workers with createWorker() from @interleave/toolkit').toBe(2);
     expect(new Set(outputs.map((o) => o.threadId)).size, 'each task ran on its own worker thread').toBe(2);
     await allExited('parallelMap() resolved');
-  });
+  }, 15_000);
 
   test('uses at most `workers` workers, keeps outputs in input order, and terminates them', async () => {
     // Blocking delays make later inputs finish before earlier ones.

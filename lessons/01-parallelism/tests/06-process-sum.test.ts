@@ -5,7 +5,7 @@ import { alive, allGone, startRendezvous, type Rendezvous } from './fixtures/ren
 const CHILD = new URL('./fixtures/rendezvous-child.ts', import.meta.url);
 const SUM_CHILD = new URL('../lib/sum-child.ts', import.meta.url);
 /** How long a child waits at the rendezvous for the others (process start-up is slow). */
-const RENDEZVOUS_MS = 3000;
+const RENDEZVOUS_MS = 6000;
 
 let rendezvous: Rendezvous | undefined;
 
@@ -36,7 +36,7 @@ describe('sumInProcesses()', () => {
     expect(new Set(r.pids).size, 'each range ran in its own process').toBe(2);
     expect(r.pids, 'the work ran in child processes, not in this one').not.toContain(process.pid);
     await allGone(r.pids, 1500, 'sumInProcesses() resolved');
-  });
+  }, 20_000);
 
   test('adds up real answers from lib/sum-child.ts (primes below 1000: 168)', async () => {
     const total = await sumInProcesses(SUM_CHILD, [
@@ -44,7 +44,7 @@ describe('sumInProcesses()', () => {
       { start: 500, end: 1000 },
     ]);
     expect(total).toBe(168);
-  });
+  }, 20_000);
 
   test('a child that exits before answering rejects with its exit code, and the others are killed', async () => {
     // Both meet first (so both pids are known), then one never answers and one exits.
@@ -56,7 +56,7 @@ describe('sumInProcesses()', () => {
     await expect(Promise.race([pending, r.failed])).rejects.toThrow(/code 7|\b7\b/);
     expect(r.pids).toHaveLength(2);
     await allGone(r.pids, 1500, 'sumInProcesses() rejected');
-  });
+  }, 20_000);
 
   test("an abort rejects with the signal's reason and kills the children", async () => {
     const r = await meet(1);
@@ -68,7 +68,7 @@ describe('sumInProcesses()', () => {
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
     await allGone(r.pids, 1500, 'the signal aborted');
-  });
+  }, 20_000);
 
   test('no ranges: 0, without forking', async () => {
     await expect(sumInProcesses(CHILD, [])).resolves.toBe(0);
