@@ -15,6 +15,7 @@ import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type 
 import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
 import { c } from './lib/report.ts';
+import { createLimiter } from '@interleave/toolkit';
 
 const SOLUTION_RUNS = 3;
 
@@ -88,45 +89,56 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     solution.kill();
   }
 
-  // 2. The stub fails, for the right reason.
-  const stub = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', testTimeoutMs: testTimeoutFor(lesson) });
-  try {
-    const { outcomes } = await stub.run(requests);
-    for (const e of lesson.exercises) {
-      const o = outcomes.get(e.testFile);
-      if (o?.kind === 'pass') {
-        problem(e, 'the tests fail on the stub', `they pass on ${relTo(lesson, e.exerciseFile)} — a learner would be told they are done without writing anything`);
-      } else if (o?.kind === 'fail' && o.reasons.some((r) => r === 'error' || r === 'timeout')) {
-        problem(e, 'the stub fails for an assertion or "Not implemented", not a crash', describeOutcome(o));
-      } else if (o?.kind !== 'fail') {
-        problem(e, 'the stub fails for an assertion or "Not implemented", not a crash or a timeout', describeOutcome(o));
+  // 2 and 3 mostly wait (for "Not implemented" to be thrown, for a wrong answer's
+  // promise to time out), so they run side by side: the stub in one process, and round k
+  // of the known-wrong answers — the k-th wrong file of every exercise — in another.
+  const limit = createLimiter(3);
+  const jobs: Array<Promise<void>> = [];
+  jobs.push(
+    limit(async () => {
+      const stub = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', testTimeoutMs: testTimeoutFor(lesson) });
+      try {
+        const { outcomes } = await stub.run(requests);
+        for (const e of lesson.exercises) {
+          const o = outcomes.get(e.testFile);
+          if (o?.kind === 'pass') {
+            problem(e, 'the tests fail on the stub', `they pass on ${relTo(lesson, e.exerciseFile)} — a learner would be told they are done without writing anything`);
+          } else if (o?.kind === 'fail' && o.reasons.some((r) => r === 'error' || r === 'timeout')) {
+            problem(e, 'the stub fails for an assertion or "Not implemented", not a crash', describeOutcome(o));
+          } else if (o?.kind !== 'fail') {
+            problem(e, 'the stub fails for an assertion or "Not implemented", not a crash or a timeout', describeOutcome(o));
+          }
+        }
+        log('  stub run done');
+      } finally {
+        stub.kill();
       }
-    }
-    log('  stub run done');
-  } finally {
-    stub.kill();
-  }
-
-  // 3. Every known-wrong answer fails. Round k swaps in the k-th wrong file of each
-  // exercise, so one process checks one wrong answer of every exercise at once.
+    }),
+  );
   const rounds = Math.max(0, ...lesson.exercises.map((e) => e.wrongFiles.length));
   for (let k = 0; k < rounds; k++) {
     const inRound = lesson.exercises.filter((e) => e.wrongFiles[k]);
     const overrides = Object.fromEntries(inRound.map((e) => [e.name, relTo(lesson, e.wrongFiles[k]!)]));
-    const server = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', overrides, testTimeoutMs: testTimeoutFor(lesson) });
-    try {
-      const { outcomes } = await server.run(inRound.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs })));
-      for (const e of inRound) {
-        const o = outcomes.get(e.testFile);
-        if (!o || o.kind === 'pass') {
-          problem(e, 'the tests reject every known-wrong answer', `${relTo(lesson, e.wrongFiles[k]!)} passes all the tests`);
+    jobs.push(
+      limit(async () => {
+        const server = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', overrides, testTimeoutMs: testTimeoutFor(lesson) });
+        try {
+          const { outcomes } = await server.run(inRound.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs })));
+          for (const e of inRound) {
+            const o = outcomes.get(e.testFile);
+            if (!o || o.kind === 'pass') {
+              problem(e, 'the tests reject every known-wrong answer', `${relTo(lesson, e.wrongFiles[k]!)} passes all the tests`);
+            }
+          }
+        } finally {
+          server.kill();
         }
-      }
-    } finally {
-      server.kill();
-    }
-    log(`  wrong answers, round ${k + 1}/${rounds} done`);
+        log(`  wrong answers, round ${k + 1}/${rounds} done`);
+      }),
+    );
   }
+  await Promise.all(jobs);
+  problems.sort((a, b) => (a.exercise ?? '').localeCompare(b.exercise ?? '') || a.promise.localeCompare(b.promise));
   return problems;
 }
 
