@@ -319,6 +319,10 @@ export async function runSuite(suite: Suite, options: RunOptions = {}): Promise<
   }
   if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`runSuite: warmup must be an integer ≥ 0, got ${warmup}`);
 
+  const [load] = os.loadavg();
+  if (!quick && load !== undefined && load > os.cpus().length * 0.75) {
+    log(`  warning: load average ${load.toFixed(1)} on ${os.cpus().length} cores — other work is running; figures will be noisy`);
+  }
   const cases: CaseResult[] = [];
   for (const benchCase of suite.cases({ quick })) {
     const entries: [string, Contender][] = [['ours', benchCase.ours], ...Object.entries(benchCase.peers)];
@@ -405,7 +409,8 @@ export function formatTable(result: SuiteResult): string {
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i >= 2 && i !== 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
-  const title = `${result.title} (${result.suite}) — ${result.machine.cpus}× ${result.machine.model}, Node ${result.machine.node}`;
+  const load = os.loadavg()[0]!.toFixed(1);
+  const title = `${result.title} (${result.suite}) — ${result.machine.cpus}× ${result.machine.model}, Node ${result.machine.node}, load ${load} now`;
   return [title, line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
