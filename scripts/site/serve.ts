@@ -59,7 +59,7 @@ export async function startStaticServer(dir: string, options: StaticServerOption
       return;
     }
     let file = path.join(base, decodeURIComponent(url.pathname));
-    if (!file.startsWith(base)) {
+    if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }
