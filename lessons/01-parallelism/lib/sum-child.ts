@@ -1,4 +1,4 @@
-// Child process for exercise 06 and the demos: for every { start, end } message it
+// Child process for exercise 07 and the demos: for every { start, end } message it
 // answers { sum } = the number of primes in [start, end). It runs until its parent
 // disconnects or kills it — an open IPC channel keeps a child alive.
 import { countPrimes } from './count-primes.ts';

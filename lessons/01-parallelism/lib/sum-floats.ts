@@ -1,5 +1,5 @@
 /**
- * Where the worker of exercise 04 lives. It answers each `Float64Array` it receives with
+ * Where the worker of exercise 05 lives. It answers each `Float64Array` it receives with
  * `{ sum, data }`, and transfers `data`'s buffer back to you.
  *
  * @example

@@ -1,4 +1,4 @@
-// Worker for exercise 04: receives a Float64Array, answers { sum, data } and transfers the
+// Worker for exercise 05: receives a Float64Array, answers { sum, data } and transfers the
 // array's buffer back, so the bytes cross the thread boundary twice without a copy.
 import { parentPort } from 'node:worker_threads';
 

@@ -3,7 +3,7 @@ import { exited, started, terminateAll } from './fixtures/track-workers.ts';
 
 vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtures/track-workers.ts')).trackedToolkit(importOriginal));
 
-const { sumInWorker } = await import('#impl/04-transfer');
+const { sumInWorker } = await import('#impl/05-transfer');
 
 afterEach(terminateAll);
 

@@ -4,7 +4,7 @@ import type { RendezvousInput, RendezvousOutput } from './fixtures/rendezvous.ta
 
 vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtures/track-workers.ts')).trackedToolkit(importOriginal));
 
-const { parallelMap } = await import('#impl/05-parallel-map');
+const { parallelMap } = await import('#impl/06-parallel-map');
 
 const RENDEZVOUS = new URL('./fixtures/rendezvous.task.ts', import.meta.url);
 const ECHO = new URL('./fixtures/echo.task.ts', import.meta.url);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { sumInProcesses } from '#impl/06-process-sum';
+import { sumInProcesses } from '#impl/07-process-sum';
 import { alive, allGone, startRendezvous, type Rendezvous } from './fixtures/rendezvous-server.ts';
 
 const CHILD = new URL('./fixtures/rendezvous-child.ts', import.meta.url);
