@@ -65,7 +65,11 @@ function renderCase(c: BenchCaseResult, id: string): string {
     { name: 'Interleave', value: c.ours, ours: true },
     ...Object.entries(c.peers).map(([name, value]) => ({ name, value, ours: false })),
   ];
-  const max = Math.max(...bars.map((b) => b.value), c.limit ?? 0) || 1;
+  const highest = Math.max(...bars.map((b) => b.value));
+  // A limit far beyond every bar (a timeout, say) would squash the bars: it is then named at
+  // the right edge instead of drawn to scale.
+  const limitOnScale = c.limit !== undefined && c.limit <= highest * 1.6;
+  const max = Math.max(highest, limitOnScale ? c.limit! : 0) || 1;
   const width = 640;
   const gutter = 150;
   const right = 110;
@@ -95,12 +99,14 @@ function renderCase(c: BenchCaseResult, id: string): string {
       `<text x="${(x(b.value) + 6).toFixed(1)}" y="${y + barH / 2 + 4}">${escapeHtml(formatValue(b.value, c.unit))}</text>`,
     );
   });
-  if (c.limit !== undefined) {
+  if (c.limit !== undefined && limitOnScale) {
     const lx = x(c.limit).toFixed(1);
     parts.push(
       `<line class="limit" x1="${lx}" y1="${top - 4}" x2="${lx}" y2="${height - 18}"/>`,
       `<text x="${lx}" y="${height - 4}" text-anchor="middle">limit ${escapeHtml(formatValue(c.limit, c.unit))}</text>`,
     );
+  } else if (c.limit !== undefined) {
+    parts.push(`<text x="${width - 4}" y="${height - 4}" text-anchor="end">limit ${escapeHtml(formatValue(c.limit, c.unit))} (off this scale) →</text>`);
   }
   parts.push('</svg>');
   const rows = bars

@@ -298,7 +298,7 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     const found: string[] = [];
     const pages = [
       ...fixture.build.pages.map((p) => new URL(p.href, fixture.server.url).href),
-      ...real.build.pages.filter((p) => p.kind !== 'bench').map((p) => new URL(p.href, real.server.url).href),
+      ...real.build.pages.map((p) => new URL(p.href, real.server.url).href),
     ];
     for (const url of pages) {
       await page.goto(url);
