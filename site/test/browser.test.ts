@@ -204,6 +204,21 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     await page.close();
   });
 
+  it('offers a skip link as the first stop of the keyboard, and prints without navigation', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('00-basics.html', fixture.server.url).href);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement.className)).toBe('skip-link');
+    expect(await page.isVisible('.skip-link')).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement.id)).toBe('main');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.sidebar')).toBe(false);
+    expect(await page.isVisible('.site-header')).toBe(false);
+    expect(await page.isVisible('main h1')).toBe(true);
+    await page.close();
+  });
+
   const background = (page: Page): Promise<string> => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
   it('follows the system theme, and the toggle persists across reloads without a flash', async () => {
