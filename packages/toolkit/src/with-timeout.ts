@@ -24,8 +24,8 @@ const MAX_DELAY = 2 ** 31 - 1;
  * ends. Bad input rejects (never throws): a `TypeError`/`RangeError` naming the parameter.
  *
  * @param fn the work; it should pass `signal` on to what it awaits (fetch, sleep, …).
- * @param ms the deadline in milliseconds, 0 … 2³¹−1; `Infinity` starts no timer (only the
- *   outer signal can then stop `fn`).
+ * @param ms the deadline, a finite number of milliseconds, 0 … 2³¹−1 (what `setTimeout`
+ *   honours; beyond it Node would fire after 1 ms). For no deadline, do not use withTimeout.
  *
  * @example
  * ```ts
@@ -49,8 +49,8 @@ export function withTimeout<T>(
   try {
     if (typeof fn !== 'function') throw new TypeError(`withTimeout(): fn must be a function, got ${describe(fn)}`);
     if (typeof ms !== 'number') throw new TypeError(`withTimeout(): ms must be a number, got ${describe(ms)}`);
-    if (!(ms >= 0 && (ms <= MAX_DELAY || ms === Infinity))) {
-      throw new RangeError(`withTimeout(): ms must be between 0 and ${MAX_DELAY}, or Infinity, got ${ms}`);
+    if (!(ms >= 0 && ms <= MAX_DELAY)) {
+      throw new RangeError(`withTimeout(): ms must be between 0 and ${MAX_DELAY}, got ${ms}`);
     }
     outer = readSignal(options, 'withTimeout()');
   } catch (error) {
@@ -73,10 +73,7 @@ export function withTimeout<T>(
       reject(reason);
     };
     const onAbort = (): void => stop(outer!.reason);
-    const timer =
-      ms === Infinity
-        ? undefined
-        : setTimeout(() => stop(new DOMException(`withTimeout(): timed out after ${ms} ms`, 'TimeoutError')), ms);
+    const timer = setTimeout(() => stop(new DOMException(`withTimeout(): timed out after ${ms} ms`, 'TimeoutError')), ms);
     outer?.addEventListener('abort', onAbort, { once: true });
     let result: T | PromiseLike<T>;
     try {
