@@ -155,7 +155,8 @@ describe('WorkerPool crash suite: every promise settles within 2 s and the next 
   it('out of memory under resourceLimits rejects that task with WorkerExitError, cause ERR_WORKER_OUT_OF_MEMORY', async () => {
     const pool = makePool({ size: 1, resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 } });
     await pool.run({ op: 'echo', value: 'warm' });
-    const error = await rejection(pool.run({ op: 'oom' }));
+    // Filling the heap takes the task itself a while on a busy machine: the long box.
+    const error = await rejection(pool.run({ op: 'oom' }), START_MS);
     expect(error).toBeInstanceOf(WorkerExitError);
     expect((error as Error).cause).toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
     await nextTaskWorks(pool);
