@@ -39,6 +39,11 @@ const CALLOUT_KINDS: Readonly<Record<string, string>> = {
   important: 'Important',
   warning: 'Warning',
   caution: 'Caution',
+  danger: 'Danger',
+  example: 'Example',
+  question: 'Question',
+  summary: 'Summary',
+  quote: 'Quote',
 };
 
 /**

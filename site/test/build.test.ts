@@ -40,6 +40,12 @@ describe('markdown', () => {
     expect(html).not.toContain('[!');
   });
 
+  it("reads the seed's form: a marker line, an empty quote line, then the text", () => {
+    const html = createMarkdown().render('> [!info] Parallelism in Practice\n> \n> Using multiple copies of hardware.\n\n> [!quote]\n> "A better module" — Guido', newEnv());
+    expect(html).toMatch(/<div class="callout callout-info" role="note"><p class="callout-title">Parallelism in Practice<\/p>\s*<p>Using multiple copies of hardware.<\/p>\s*<\/div>/);
+    expect(html).toContain('<div class="callout callout-quote" role="note"><p class="callout-title">Quote</p>');
+  });
+
   it('gives headings unique ids', () => {
     const env = newEnv();
     const html = createMarkdown().render('## Summary\n\n## Summary\n\n### `Mutex` and locks', env);
