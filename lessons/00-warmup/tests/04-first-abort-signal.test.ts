@@ -102,5 +102,5 @@ test('many sleeps on one long-lived signal leave no listeners behind', async () 
     await flush();
     expect(slept.state).toBe('fulfilled');
   }
-  expect(abortListeners(shutdown.signal)).toBe(0);
+  expect(abortListeners(shutdown.signal), "20 sleeps ended normally; each should have removed its 'abort' listener").toBe(0);
 });
