@@ -14,8 +14,9 @@
  *
  * 1. Create `bench/suites/<suite>.ts`. `bench/run.ts` finds every file in that folder.
  * 2. In it, export one measure function per contender, `(params, context) => Promise<number>`,
- *    that returns a single figure in the case's unit (use {@link opsPerSecond} and
- *    {@link elapsedMs}). Import the library under test *inside* the function with a
+ *    that returns a single figure in the case's unit (use {@link opsPerSecond} with
+ *    {@link elapsedMs} for wall-clock time, or {@link cpuMs} for the CPU time of
+ *    single-threaded work, which a busy machine disturbs less). Import the library under test *inside* the function with a
  *    dynamic `import()`, so each process loads only the code of the contender it measures.
  *    Params must be JSON (they cross a process boundary on the command line).
  * 3. Export `suite` built with {@link defineSuite}: a name (also the result file name), a
@@ -203,6 +204,25 @@ export function defineSuite(suite: Suite): Suite {
  */
 export function elapsedMs(): number {
   return performance.now();
+}
+
+/**
+ * CPU time this process has used so far (user + system, all its threads), in
+ * milliseconds. For single-threaded work, a difference of two readings measures the work
+ * itself: unlike wall-clock time it does not grow when other processes compete for the
+ * cores — which matters on a shared or busy machine.
+ *
+ * @example
+ * ```ts
+ * import { cpuMs } from './lib.ts';
+ * const t0 = cpuMs();
+ * for (let i = 0; i < 1e6; i++);
+ * console.log(cpuMs() - t0 >= 0); // true
+ * ```
+ */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /**

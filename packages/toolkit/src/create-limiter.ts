@@ -69,15 +69,40 @@ export class LimiterClearedError extends Error {
   }
 }
 
-/** A queued call. A class so every node has the same shape (monomorphic, fast). */
+/**
+ * A queued call. One class for both kinds so every node has the same shape (monomorphic,
+ * fast): a plain call keeps `fn` and `args`; a `run()` call keeps its own `start`.
+ */
 class Pending {
   prev: Pending | undefined = undefined;
   next: Pending | undefined = undefined;
-  readonly start: () => void;
+  readonly fn: ((...args: never[]) => unknown) | undefined;
+  readonly args: unknown[] | undefined;
+  readonly start: (() => void) | undefined;
+  readonly resolve: ((value: unknown) => void) | undefined;
   readonly reject: (reason: unknown) => void;
-  constructor(start: () => void, reject: (reason: unknown) => void) {
+  constructor(
+    fn: ((...args: never[]) => unknown) | undefined,
+    args: unknown[] | undefined,
+    start: (() => void) | undefined,
+    resolve: ((value: unknown) => void) | undefined,
+    reject: (reason: unknown) => void,
+  ) {
+    this.fn = fn;
+    this.args = args;
     this.start = start;
+    this.resolve = resolve;
     this.reject = reject;
+  }
+}
+
+/** Calls `fn(...args)` and returns its outcome as a promise; a synchronous throw becomes a rejection. */
+function invoke(fn: (...args: never[]) => unknown, args: unknown[]): Promise<unknown> {
+  try {
+    // Promise.resolve returns a native promise unchanged, and adopts other thenables.
+    return Promise.resolve(fn(...(args as never[])));
+  } catch (error) {
+    return Promise.reject(error);
   }
 }
 
@@ -152,12 +177,26 @@ export function createLimiter(concurrency: number): Limiter {
     fill();
   }
 
+  function passValue<T>(value: T): T {
+    release();
+    return value;
+  }
+
+  function passError(error: unknown): never {
+    release();
+    throw error;
+  }
+
   function fill(): void {
     while (active < limit && head !== undefined) {
       const node = head;
       unlink(node);
       active++;
-      node.start();
+      if (node.start !== undefined) {
+        node.start();
+      } else {
+        node.resolve!(invoke(node.fn!, node.args!).then(passValue, passError));
+      }
     }
   }
 
@@ -165,34 +204,15 @@ export function createLimiter(concurrency: number): Limiter {
     if (typeof fn !== 'function') {
       return Promise.reject(new TypeError(`limit: fn must be a function, got ${typeof fn}`));
     }
+    if (active < limit && head === undefined) {
+      // A free slot: run now. passValue/passError are shared by all calls (no closure per
+      // call); they free the slot once the work has settled and pass its outcome on, so a
+      // failure nobody handles is still reported as an unhandled rejection.
+      active++;
+      return invoke(fn as (...args: never[]) => unknown, args).then(passValue, passError) as Promise<Awaited<R>>;
+    }
     return new Promise<Awaited<R>>((resolve, reject) => {
-      const start = (): void => {
-        let result: R | PromiseLike<R>;
-        try {
-          result = fn(...args);
-        } catch (error) {
-          release();
-          reject(error);
-          return;
-        }
-        // Promise.resolve adopts thenables; the slot is freed only once the work settled.
-        Promise.resolve(result).then(
-          (value) => {
-            release();
-            resolve(value);
-          },
-          (error: unknown) => {
-            release();
-            reject(error);
-          },
-        );
-      };
-      if (active < limit && head === undefined) {
-        active++;
-        start();
-      } else {
-        enqueue(new Pending(start, reject));
-      }
+      enqueue(new Pending(fn as (...args: never[]) => unknown, args, undefined, resolve as (value: unknown) => void, reject));
     });
   }
 
@@ -253,7 +273,7 @@ export function createLimiter(concurrency: number): Limiter {
         active++;
         start();
       } else {
-        node = new Pending(start, (reason) => {
+        node = new Pending(undefined, undefined, start, undefined, (reason) => {
           node = undefined;
           settle(false, reason);
         });

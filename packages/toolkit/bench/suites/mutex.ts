@@ -1,0 +1,131 @@
+/**
+ * Mutex and Semaphore against async-mutex, with deep wait queues: the lock (or every
+ * permit) is held while `waiters` acquirers queue up, then released; each waiter releases
+ * as soon as it gets its turn, so the figure — operations per second, one operation being
+ * an acquire that waited plus its release — measures queueing and FIFO hand-off. Depths
+ * 1e3, 1e4, 1e5; each sample repeats the round until about 2e5 operations were timed.
+ * Timed in CPU time (process.cpuUsage): single-threaded work that never waits, so it
+ * equals wall time on a quiet machine and stays meaningful on a busy one.
+ * A derived case compares the cost per operation at 1e5 with the cost at 1e3 (an O(1)
+ * queue keeps it flat; an O(n) one does not).
+ */
+import { existsSync } from 'node:fs';
+import { contender, cpuMs, defineSuite, opsPerSecond } from '../lib.ts';
+import type { BenchCase, CaseResult, MeasureContext } from '../lib.ts';
+
+interface Params {
+  readonly waiters: number;
+  readonly permits: number;
+}
+
+/** One acquire/release pair, library-neutral: `acquire` resolves to the release function. */
+type Acquire = () => Promise<() => void>;
+
+function roundsFor(waiters: number, quick: boolean): number {
+  return Math.max(1, Math.round((quick ? 2e3 : 2e5) / waiters));
+}
+
+async function drive(acquire: Acquire, params: Params, quick: boolean): Promise<number> {
+  const rounds = roundsFor(params.waiters, quick);
+  let ops = 0;
+  const start = cpuMs();
+  for (let r = 0; r < rounds; r++) {
+    const held: (() => void)[] = [];
+    for (let k = 0; k < params.permits; k++) held.push(await acquire());
+    let left = params.waiters;
+    let wake!: () => void;
+    const drained = new Promise<void>((resolve) => (wake = resolve));
+    const onTurn = (release: () => void): void => {
+      release();
+      if (--left === 0) wake();
+    };
+    for (let i = 0; i < params.waiters; i++) acquire().then(onTurn);
+    for (const release of held) release();
+    await drained;
+    ops += params.waiters;
+  }
+  return opsPerSecond(ops, cpuMs() - start);
+}
+
+export async function measureOurMutex(params: Params, { quick }: MeasureContext): Promise<number> {
+  const { Mutex } = await import('../../src/mutex.ts');
+  const mutex = new Mutex();
+  return drive(() => mutex.lock().then((permit) => () => permit.release()), params, quick);
+}
+
+export async function measureAsyncMutexMutex(params: Params, { quick }: MeasureContext): Promise<number> {
+  const { Mutex } = await import('async-mutex');
+  const mutex = new Mutex();
+  return drive(() => mutex.acquire(), params, quick);
+}
+
+export async function measureOurSemaphore(params: Params, { quick }: MeasureContext): Promise<number> {
+  const { Semaphore } = await import('../../src/semaphore.ts');
+  const semaphore = new Semaphore(params.permits);
+  return drive(() => semaphore.acquire().then((permit) => () => permit.release()), params, quick);
+}
+
+export async function measureAsyncMutexSemaphore(params: Params, { quick }: MeasureContext): Promise<number> {
+  const { Semaphore } = await import('async-mutex');
+  const semaphore = new Semaphore(params.permits);
+  return drive(() => semaphore.acquire().then(([, release]) => release), params, quick);
+}
+
+const PEER = 'async-mutex 0.5.0';
+
+function depthName(n: number): string {
+  return `1e${Math.round(Math.log10(n))}`;
+}
+
+export const suite = defineSuite({
+  name: 'mutex',
+  title: 'Mutex and Semaphore vs async-mutex: FIFO hand-off through deep wait queues',
+  cases: ({ quick }) => {
+    const ours = new URL('../../src/mutex.ts', import.meta.url);
+    if (!existsSync(ours)) {
+      console.error('bench mutex: src/mutex.ts does not exist yet — skipping the suite');
+      return [];
+    }
+    const depths = quick ? [10, 100, 1000] : [1e3, 1e4, 1e5];
+    const cases: BenchCase[] = [];
+    for (const [kind, permits, mine, theirs] of [
+      ['Mutex', 1, 'measureOurMutex', 'measureAsyncMutexMutex'],
+      ['Semaphore(4)', 4, 'measureOurSemaphore', 'measureAsyncMutexSemaphore'],
+    ] as const) {
+      for (const waiters of depths) {
+        const params = { waiters, permits };
+        cases.push({
+          name: `${kind}, ${depthName(waiters)} waiters`,
+          unit: 'ops/s',
+          higherIsBetter: true,
+          ours: contender(import.meta.url, mine, params),
+          peers: { [PEER]: contender(import.meta.url, theirs, params) },
+          note: `${waiters.toLocaleString('en-US')} acquirers queued behind a held ${kind === 'Mutex' ? 'lock' : 'set of 4 permits'}, ×${roundsFor(waiters, quick)} rounds per sample; per second of CPU time`,
+        });
+      }
+    }
+    return cases;
+  },
+  // Cost per operation at the deepest queue ÷ at the shallowest: 1.0 means flat.
+  derive: (cases) => {
+    const out: CaseResult[] = [];
+    for (const kind of ['Mutex', 'Semaphore(4)']) {
+      const mine = cases.filter((c) => c.name.startsWith(`${kind},`));
+      const shallow = mine[0];
+      const deep = mine.at(-1);
+      if (shallow === undefined || deep === undefined || shallow === deep) continue;
+      const ours = shallow.ours / deep.ours;
+      const theirs = shallow.peers[PEER]! / deep.peers[PEER]!;
+      out.push({
+        name: `${kind}: cost per op at ${deep.name.split(', ')[1]!.split(' ')[0]} ÷ at ${shallow.name.split(', ')[1]!.split(' ')[0]}`,
+        unit: 'x',
+        higherIsBetter: false,
+        ours,
+        peers: { [PEER]: theirs },
+        ratios: { [PEER]: ours / theirs },
+        note: 'target: ours ≤ 1.3 (the queue stays O(1) per operation as it deepens)',
+      });
+    }
+    return out;
+  },
+});
