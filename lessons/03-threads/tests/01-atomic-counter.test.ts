@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { countUp } from '#impl/01-atomic-counter';
+import { implFile } from './support/impl.ts';
+import { runWorkers } from './support/threads.ts';
+import { RACE_SLOTS, type RaceRoundsResult } from './support/race-rounds.ts';
+
+const WORKER = new URL('./fixtures/count-up.worker.ts', import.meta.url);
+const IMPL = implFile('01-atomic-counter');
+/** The counter, the start line, then the race control block (see fixtures/count-up.worker.ts). */
+const COUNT_UP_BYTES = (2 + RACE_SLOTS) * 4;
+
+describe('countUp()', () => {
+  test('counts on one thread', () => {
+    const counter = new Int32Array(new SharedArrayBuffer(3 * 4));
+    countUp(counter, 1, 5);
+    countUp(counter, 1, 0);
+    expect([...counter]).toEqual([0, 5, 0]);
+  });
+
+  test('loses no increment when two threads count at the same time', async () => {
+    // Both threads count 200,000 per round, rounds starting together at a shared-memory
+    // start line, until 20 rounds proved that the threads really ran in parallel (or a total
+    // came out wrong). A plain `counter[0]++` loses updates in such rounds; Atomics never does.
+    const shared = new SharedArrayBuffer(COUNT_UP_BYTES);
+    const times = 200_000;
+    const [result] = await runWorkers<RaceRoundsResult>(WORKER, IMPL, [0, 1].map((me) => ({ shared, me, times })), {
+      watchdogMs: 4500,
+      stuck: 'two threads counting in rounds did not finish',
+    });
+    const total = Atomics.load(new Int32Array(shared), 0);
+    if (process.env.RACE_DEBUG) console.log('RACE', JSON.stringify(result));
+    const expected = 2 * times * result!.rounds;
+    expect(
+      total,
+      `after ${result!.rounds} rounds of two threads adding ${times} each, the counter says ${total} instead of ${expected}: ` +
+        `${expected - total} increments were lost. A read followed by a write lets the other thread write in between — use one atomic read-modify-write.`,
+    ).toBe(expected);
+  });
+
+  test('rejects a bad `times` or `index` with a RangeError that names it', () => {
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    expect(() => countUp(counter, 0, -1)).toThrow(RangeError);
+    expect(() => countUp(counter, 0, 1.5)).toThrow(/times/);
+    expect(() => countUp(counter, 1, 1)).toThrow(RangeError);
+    expect(() => countUp(counter, 1, 1)).toThrow(/index/);
+    expect(counter[0], 'nothing is counted when the input is bad').toBe(0);
+  });
+});
