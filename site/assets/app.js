@@ -52,7 +52,6 @@
   function close() {
     if (!list) return;
     list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   }
   function show(query) {
     ready().then(function () {
@@ -88,7 +87,6 @@
         list.appendChild(li);
       });
       list.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
       status.textContent = results.length + (results.length === 1 ? ' result' : ' results');
     }, function (error) {
       status.textContent = 'Search is unavailable: ' + error.message;
