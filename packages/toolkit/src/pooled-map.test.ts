@@ -163,6 +163,21 @@ describe('pooledMap()', () => {
     await expect(collect(pooledMap([1], async (x) => x, { signal: AbortSignal.abort(reason) }))).rejects.toBe(reason);
   });
 
+  it('an abort while the input is being read rejects with the reason instead of ending quietly', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const first = gate<void>();
+    async function* slowInput() {
+      await first.promise;
+      yield 1;
+    }
+    const result = collect(pooledMap(slowInput(), async (x) => x, { signal: controller.signal }));
+    await flush();
+    controller.abort(reason);
+    first.resolve();
+    await expect(result).rejects.toBe(reason);
+  });
+
   it('an input iterator that throws fails the iteration with that error', async () => {
     const broken = new Error('input broke');
     async function* source() {

@@ -159,6 +159,9 @@ async function* run<T, R>(
       if (late !== undefined) throw late.error;
       yield outcome.value;
     }
+    // An abort (or input error) that came while the window was empty left nothing to await.
+    const last = failed();
+    if (last !== undefined) throw last.error;
     finished = true;
   } finally {
     parent?.removeEventListener('abort', onParentAbort);

@@ -141,6 +141,18 @@ describe('TaskGroup', () => {
     await aborted.join();
   });
 
+  it('a spawn refused by an aborted group is not an unhandled rejection (join reports the abort)', async () => {
+    const group = new TaskGroup();
+    group.abort(new Error('stopped'));
+    const refused = group.spawn(async () => 1);
+    let handled = false;
+    process.once('unhandledRejection', () => (handled = true));
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(handled).toBe(false);
+    await expect(refused).rejects.toThrow('stopped');
+  });
+
   it('abort() cancels the children; join() then resolves (cancelled is not failed)', async () => {
     const group = new TaskGroup();
     const child = group.spawn((signal) => abortable(signal, never));

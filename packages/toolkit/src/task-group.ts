@@ -50,8 +50,9 @@ export class TaskGroupClosedError extends Error {
  *   in the block does not abort the children by itself — call `group.abort()` in a
  *   `catch` for that — and the join error is then combined with the block's error in a
  *   `SuppressedError`.
- * - `spawn` after the group aborted rejects with `group.signal.reason`; after `join()`
- *   finished, with {@link TaskGroupClosedError}.
+ * - `spawn` after the group aborted rejects with `group.signal.reason` (a handled
+ *   rejection: `join()` reports why the group stopped); after `join()` finished, with
+ *   {@link TaskGroupClosedError}.
  *
  * @example
  * ```ts
@@ -111,7 +112,13 @@ export class TaskGroup implements AsyncDisposable {
     if (typeof fn !== 'function') return Promise.reject(new TypeError(`TaskGroup.spawn: fn must be a function, got ${typeof fn}`));
     if (this.#closed) return Promise.reject(new TaskGroupClosedError());
     const { signal } = this.#controller;
-    if (signal.aborted) return Promise.reject(signal.reason);
+    if (signal.aborted) {
+      // Expected after a failure or an abort (say, a child spawning a sibling meanwhile):
+      // reject, but as a handled promise — join() already reports why the group stopped.
+      const refused = Promise.reject(signal.reason);
+      refused.catch(() => {});
+      return refused;
+    }
     this.#running++;
     let promise: Promise<Awaited<T>>;
     try {
