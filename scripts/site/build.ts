@@ -86,7 +86,7 @@ function loadAll(root: string, warnings: string[]): Lesson[] {
 function tocOf(html: string): { id: string; text: string; level: number }[] {
   const toc: { id: string; text: string; level: number }[] = [];
   for (const m of html.matchAll(/<h([23]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)) {
-    toc.push({ id: m[2]!, level: Number(m[1]), text: m[3]!.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'") });
+    toc.push({ id: m[2]!, level: Number(m[1]), text: m[3]!.replace(/<a class="heading-anchor"[^>]*>#<\/a>/, '').replace(/<[^>]*>/g, '').trim().replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'") });
   }
   return toc;
 }

@@ -122,6 +122,15 @@ export function createMarkdown(): Md {
     }
   });
 
+  // A "#" link at the end of every h2–h4, to copy a link to the section.
+  md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
+    const open = tokens[idx - 2];
+    const id = open?.attrGet('id');
+    const level = Number(tokens[idx]!.tag.slice(1));
+    const link = id && level >= 2 && level <= 4 ? ` <a class="heading-anchor" href="#${escapeHtml(String(id))}" aria-label="Link to this section">#</a>` : '';
+    return link + self.renderToken(tokens, idx, options);
+  };
+
   const defaultBlockquoteOpen = md.renderer.renderToken.bind(md.renderer);
   md.renderer.rules.blockquote_open = (tokens, idx, options) => {
     const token = tokens[idx]!;

@@ -40,7 +40,8 @@ export function sectionsOf(html: string, href: string, pageTitle: string): Searc
     .replace(/<details class="solution">[\s\S]*?<\/details>/g, ' ')
     .replace(/<pre[\s\S]*?<\/pre>/g, ' ')
     .replace(/<svg[\s\S]*?<\/svg>/g, ' ')
-    .replace(/<nav class="pager"[\s\S]*?<\/nav>/g, ' ');
+    .replace(/<nav class="pager"[\s\S]*?<\/nav>/g, ' ')
+    .replace(/<a class="heading-anchor"[^>]*>#<\/a>/g, '');
   const entries: SearchEntry[] = [];
   const heading = /<h([1-3])[^>]*\sid="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g;
   const found = [...cleaned.matchAll(heading)];
