@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { findExercise, findLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
+import { findExercise, findLesson, loadLessonsLeniently, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { Progress } from './lib/state.ts';
 import { TestServer, killAllServers, type Mode, type Outcome } from './lib/test-client.ts';
 import { TypeChecker, type CompileError } from './lib/typecheck.ts';
@@ -98,17 +98,24 @@ async function main(): Promise<void> {
   }
   if (args[0] === 'new') return scaffold(args.slice(1));
 
-  let lessons: Lesson[];
-  try {
-    lessons = loadLessons(repoRoot);
-  } catch (error) {
-    fail((error as Error).message, 2);
-  }
+  const { lessons, errors } = loadLessonsLeniently(repoRoot);
   const progress = new Progress(repoRoot);
-  if (args.length === 0 || args[0] === 'list') return listLessons(lessons, progress, flags.json);
+  const warnBroken = (): void => {
+    for (const error of errors) console.error(`${c.yellow('warning:')} skipped a lesson that does not load: ${error.message}`);
+  };
+  if (args.length === 0 || args[0] === 'list') {
+    warnBroken();
+    return listLessons(lessons, progress, flags.json);
+  }
 
   const lesson = findLesson(lessons, args[0]!);
-  if (!lesson) unknownLesson(args[0]!, lessons, progress);
+  if (!lesson) {
+    // Asked for exactly the broken one: say what is wrong with it, not that it is unknown.
+    const broken = errors.find((e) => findLesson([fakeLesson(e.file)], args[0]!));
+    if (broken) fail(broken.message, 2);
+    warnBroken();
+    unknownLesson(args[0]!, lessons, progress);
+  }
   const [, sub, arg] = args;
   const pick = (query: string | undefined): Exercise => {
     if (query === undefined) {
@@ -134,6 +141,13 @@ async function main(): Promise<void> {
     process.exit(code);
   }
   await watchMode(lesson, start ?? pick(undefined), mode, progress, flags);
+}
+
+/** Enough of a Lesson to match a broken lesson's folder against what the learner typed. */
+function fakeLesson(file: string): Lesson {
+  const rel = path.relative(path.join(repoRoot, 'lessons'), file).split(path.sep)[0] ?? '';
+  const m = /^(\d{2})-(.+)$/.exec(rel);
+  return { id: m?.[1] ?? '', number: m ? Number(m[1]) : -1, slug: m?.[2] ?? rel } as Lesson;
 }
 
 function printHint(lesson: Lesson, exercise: Exercise, progress: Progress): void {

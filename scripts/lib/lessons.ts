@@ -72,14 +72,33 @@ export function testTimeoutFor(lesson: Lesson): number {
   return Math.min(5000, Math.round(shortest * 0.8));
 }
 
-/** Every lesson under `root/lessons`, in course order. */
+/** Every lesson under `root/lessons`, in course order. Throws on the first broken one. */
 export function loadLessons(root: string = repoRoot): Lesson[] {
+  const { lessons, errors } = loadLessonsLeniently(root);
+  if (errors[0]) throw errors[0];
+  return lessons;
+}
+
+/**
+ * Every lesson that loads, and the errors of those that do not — so one lesson being
+ * written (or broken by a bad merge) does not keep a learner out of all the others.
+ */
+export function loadLessonsLeniently(root: string = repoRoot): { lessons: Lesson[]; errors: LessonFormatError[] } {
   const lessonsDir = path.join(root, 'lessons');
-  if (!existsSync(lessonsDir)) return [];
-  return readdirSync(lessonsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && LESSON_DIR.test(entry.name))
-    .map((entry) => loadLesson(path.join(lessonsDir, entry.name)))
-    .sort((a, b) => a.number - b.number);
+  const lessons: Lesson[] = [];
+  const errors: LessonFormatError[] = [];
+  if (!existsSync(lessonsDir)) return { lessons, errors };
+  const folders = readdirSync(lessonsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && LESSON_DIR.test(entry.name));
+  for (const entry of folders) {
+    try {
+      lessons.push(loadLesson(path.join(lessonsDir, entry.name)));
+    } catch (error) {
+      if (!(error instanceof LessonFormatError)) throw error;
+      errors.push(error);
+    }
+  }
+  lessons.sort((a, b) => a.number - b.number);
+  return { lessons, errors };
 }
 
 /** Reads and checks one lesson folder. Throws {@link LessonFormatError}. */
