@@ -50,7 +50,12 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
 
   if (lesson.exercises.length === 0) problem(undefined, 'a lesson has exercises', 'lesson.json lists none');
   // vitest starts in its own process while the compiler works here.
-  const solution = new TestServer({ lessonDir: lesson.dir, mode: 'solution', testTimeoutMs: testTimeoutFor(lesson) });
+  // The solution runs get twice the learner's limits: check-lessons runs beside the rest of
+  // the suite on two cores, and a reference answer reported as "did not finish" because the
+  // machine was busy would be a false alarm. (A stub or a wrong answer that times out is
+  // rejected either way, so those keep the learner's limits.)
+  const solution = new TestServer({ lessonDir: lesson.dir, mode: 'solution', testTimeoutMs: testTimeoutFor(lesson) * 2 });
+  const solutionRequests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs * 2 }));
   void solution.start().catch(() => undefined);
 
   // Static promises.
@@ -78,7 +83,7 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   // 1. The solution passes, every time.
   try {
     for (let run = 1; run <= SOLUTION_RUNS; run++) {
-      const { outcomes } = await solution.run(requests);
+      const { outcomes } = await solution.run(solutionRequests);
       for (const e of lesson.exercises) {
         const o = outcomes.get(e.testFile);
         if (o?.kind !== 'pass') problem(e, `the tests pass on the solution (run ${run} of ${SOLUTION_RUNS})`, describeOutcome(o));
