@@ -48,6 +48,14 @@ try {
             console.log(path.relative(process.cwd(), file));
           }
         }
+        // The search box with results open.
+        await page.goto(pathToFileURL(path.join(built.outDir, 'index.html')).href);
+        await page.focus('#search-input');
+        await page.keyboard.type('promise');
+        await page.waitForSelector('#search-results:not([hidden])');
+        const searchShot = path.join(outDir, `search-${scheme}-${size.name}.png`);
+        await page.screenshot({ path: searchShot });
+        console.log(path.relative(process.cwd(), searchShot));
         await context.close();
       }
     }

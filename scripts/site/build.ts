@@ -164,7 +164,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const [install, test] = setupCommands(root);
     const description = readDescription(root);
     let body = `<h1 id="top">${SITE_NAME}</h1>\n<p class="lead">${escapeHtml(description)}</p>\n`;
-    body += `<section aria-labelledby="set-up"><h2 id="set-up">Set up</h2>\n<p>You need Node.js 20.19 or newer and npm. Install and start the first lesson:</p>\n${codeBlock(install ?? DEFAULT_SETUP[0]!, 'sh')}<p>Run the whole test suite:</p>\n${codeBlock(test ?? DEFAULT_SETUP[1]!, 'sh')}</section>\n`;
+    body += `<section class="setup" aria-labelledby="set-up"><h2 id="set-up">Set up</h2>\n<p>You need Node.js 20.19 or newer and npm. Install and start the first lesson:</p>\n${codeBlock(install ?? DEFAULT_SETUP[0]!, 'sh')}<p>Run the whole test suite:</p>\n${codeBlock(test ?? DEFAULT_SETUP[1]!, 'sh')}</section>\n`;
     body += `<section aria-labelledby="course-map"><h2 id="course-map">The course map</h2>\n`;
     if (lessons.length === 0) body += '<p>No lessons yet.</p>\n';
     else {
