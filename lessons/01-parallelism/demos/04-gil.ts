@@ -7,8 +7,8 @@ import { WorkerPool } from '@interleave/toolkit';
 import { countPrimes } from '../lib/count-primes.ts';
 import { loadWarning, median, ms, table, times } from './_table.ts';
 
-const NODE_N = 2_000_000; // Node is ~20-40x faster on this loop, so each runtime gets its own size
-const PYTHON_N = 200_000;
+const NODE_N = 3_000_000; // Node is ~20-40x faster on this loop, so each runtime gets its own size
+const PYTHON_N = 300_000;
 const CHUNKS = 16;
 const REPS = 3;
 const cores = os.availableParallelism();
