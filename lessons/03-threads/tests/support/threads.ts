@@ -11,6 +11,8 @@ export interface RunOptions {
   stuck: string;
   /** Called once every worker has started (e.g. to release a lock they wait for). */
   onStarted?: (workers: Worker[]) => void;
+  /** Stops the run early (e.g. when the test has already failed): rejects, terminates all. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -40,7 +42,12 @@ export async function runWorkers<T>(fixture: URL, impl: string, inputs: unknown[
     const watchdog = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`${options.stuck} (no answer within ${options.watchdogMs} ms; the test stopped the threads)`)), options.watchdogMs);
     });
-    return await Promise.race([Promise.all(answers), watchdog]);
+    const aborted = new Promise<never>((_, reject) => {
+      const { signal } = options;
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    });
+    return await Promise.race([Promise.all(answers), watchdog, aborted]);
   } finally {
     clearTimeout(timer);
     // terminate() also interrupts a thread blocked in Atomics.wait or spinning forever.
