@@ -254,8 +254,14 @@ function renderTimeline(lesson: Lesson, relative: string, usedIds: Set<string>, 
 function renderDemos(lesson: Lesson, usedIds: Set<string>): string {
   if (lesson.demos.length === 0) return '';
   const id = uniqueId('demos', usedIds);
+  // The runner picks every demo whose name contains the argument, so the short name is
+  // used only when it picks exactly this one.
+  const arg = (name: string): string => {
+    const short = name.replace(/^\d+-/, '');
+    return lesson.demos.filter((d) => d.name.includes(short)).length === 1 ? short : name;
+  };
   const items = lesson.demos
-    .map((d) => `<li><code class="cmd">pnpm lesson ${lesson.number} demo ${escapeHtml(d.name.replace(/^\d+-/, ''))}</code>${d.description ? ` — ${renderInline(d.description)}` : ''}</li>`)
+    .map((d) => `<li><code class="cmd">pnpm lesson ${lesson.number} demo ${escapeHtml(arg(d.name))}</code>${d.description ? ` — ${renderInline(d.description)}` : ''}</li>`)
     .join('\n');
   return `<section class="demos" aria-labelledby="${id}"><h2 id="${id}">Run the demos</h2>\n<p>Each demo measures on your machine and prints tables and timelines; <code class="cmd">pnpm lesson ${lesson.number} demo</code> runs them all.</p>\n<ul>\n${items}\n</ul></section>\n`;
 }

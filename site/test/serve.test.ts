@@ -1,6 +1,6 @@
 // `pnpm site --serve`: serves on 127.0.0.1, rebuilds on change and tells open pages to
 // reload (server-sent events). Runs the real CLI on a copy of the fixture course.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -76,4 +76,11 @@ it('serves on 127.0.0.1, rebuilds on a change and sends pages a reload event', a
   });
   await reloaded;
   expect((await get(`${url}00-basics.html`)).body).toContain('Summary, edited');
+});
+
+it('rejects a bad option with exit status 2 and says what is wrong', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx/esm', path.join(repo, 'scripts', 'site.ts'), '--port', 'eighty'], { cwd: path.join(repo, 'scripts'), encoding: 'utf8' });
+  expect(run.status).toBe(2);
+  expect(run.stderr).toContain('--port must be an integer 0–65535, got "eighty"');
+  expect(run.stderr).toContain('usage: pnpm site');
 });
