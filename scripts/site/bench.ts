@@ -116,7 +116,7 @@ function renderCase(c: BenchCaseResult, id: string): string {
     })
     .join('');
   return `<figure class="bench-case" id="${id}">
-<figcaption><strong>${escapeHtml(c.name)}</strong> — ${escapeHtml(c.unit)}, ${better}${c.limit !== undefined ? `; physical limit ${escapeHtml(formatValue(c.limit, c.unit))}` : ''}</figcaption>
+<figcaption><strong>${escapeHtml(c.name)}</strong> — ${escapeHtml(c.unit)}, ${better}${c.limit !== undefined ? `; physical limit ${escapeHtml(formatValue(c.limit, c.unit))}` : ''}; a ratio ${c.higherIsBetter ? 'above' : 'below'} 1 means ours does better</figcaption>
 <div class="chart">${parts.join('')}</div>
 <div class="table-wrap"><table><caption class="sr-only">${escapeHtml(c.name)}: the figures</caption><thead><tr><th scope="col">Contender</th><th scope="col">${escapeHtml(c.unit)}</th><th scope="col">Ratio ours / peer</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${c.note ? `<p class="note">${escapeHtml(c.note)}</p>` : ''}
