@@ -94,7 +94,7 @@ export class Barrier {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#broken) return Promise.reject(new BrokenBarrierError());
     const index = this.#waiters.size;
-    if (index < this.#parties - 1) return this.#waiters.wait(index, signal).promise;
+    if (index < this.#parties - 1) return this.#waiters.wait(index, signal);
     // The last party: release the round. Indexes stay distinct because an aborted waiter
     // breaks the barrier, so a round never continues with a gap.
     this.#waiters.drain((waiter) => waiter.resolve(waiter.payload));

@@ -119,7 +119,7 @@ export class Channel<T> implements AsyncIterable<T> {
     if (this.#closed) return Promise.reject(new ChannelClosedError());
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#sendNow(value)) return Promise.resolve();
-    return this.#senders.wait(value, signal).promise;
+    return this.#senders.wait(value, signal);
   }
 
   /**
@@ -157,7 +157,7 @@ export class Channel<T> implements AsyncIterable<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const result = this.#receiveNow();
     if (result !== undefined) return Promise.resolve(result);
-    return this.#receivers.wait(undefined, signal).promise;
+    return this.#receivers.wait(undefined, signal);
   }
 
   /**

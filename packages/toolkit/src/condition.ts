@@ -112,12 +112,12 @@ export class Condition {
       throw new Error('Condition.wait(): the lock is not held; call it between `await condition.lock()` and the release');
     }
     signal?.throwIfAborted();
-    const waiter = this.#waiters.wait(undefined, signal);
+    const notified = this.#waiters.wait(undefined, signal);
     unlockHeldMutex(this.#mutex);
     let failed = false;
     let failure: unknown;
     try {
-      await waiter.promise;
+      await notified;
     } catch (error) {
       failed = true;
       failure = error;

@@ -80,6 +80,6 @@ export class Event {
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#set) return Promise.resolve();
-    return this.#waiters.wait(undefined, signal).promise;
+    return this.#waiters.wait(undefined, signal);
   }
 }

@@ -95,7 +95,7 @@ export class Mutex {
       this.#locked = true;
       return Promise.resolve(new OwnedPermit(this.#release));
     }
-    return this.#waiters.wait(undefined, signal).promise;
+    return this.#waiters.wait(undefined, signal);
   }
 
   /**

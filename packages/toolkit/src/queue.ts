@@ -180,7 +180,7 @@ export class Queue<T> {
     if (this.#shutDown) return Promise.reject(new QueueShutDownError());
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#putNow(item)) return Promise.resolve();
-    return this.#putters.wait(item, signal).promise;
+    return this.#putters.wait(item, signal);
   }
 
   /**
@@ -207,7 +207,7 @@ export class Queue<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#store.size > 0) return Promise.resolve(this.#takeNow());
     if (this.#shutDown) return Promise.reject(new QueueShutDownError());
-    return this.#getters.wait(undefined, signal).promise;
+    return this.#getters.wait(undefined, signal);
   }
 
   /**
@@ -242,7 +242,7 @@ export class Queue<T> {
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     if (this.#unfinished === 0) return Promise.resolve();
-    return this.#joiners.wait(undefined, signal).promise;
+    return this.#joiners.wait(undefined, signal);
   }
 
   /**

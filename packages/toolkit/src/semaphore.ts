@@ -103,7 +103,7 @@ export class Semaphore {
       this.#available--;
       return Promise.resolve(new OwnedPermit(this.#release));
     }
-    return this.#waiters.wait(undefined, signal).promise;
+    return this.#waiters.wait(undefined, signal);
   }
 
   /**

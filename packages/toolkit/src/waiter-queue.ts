@@ -12,6 +12,9 @@
 // (Node 20 has no `Promise.withResolvers`). It runs synchronously inside `new Promise`.
 let capturedResolve: (value: never) => void = noop;
 let capturedReject: (reason: unknown) => void = noop;
+// The promise of the waiter made last, handed back by `WaiterQueue.wait` (a field on every
+// waiter would cost memory for the whole time it waits, which deep queues feel in GC).
+let madePromise: Promise<unknown> = Promise.resolve();
 function capture(resolve: (value: never) => void, reject: (reason: unknown) => void): void {
   capturedResolve = resolve;
   capturedReject = reject;
@@ -29,14 +32,13 @@ export class Waiter<T, P = undefined> {
   queue: WaiterQueue<T, P> | undefined = undefined;
   /** Whatever the primitive needs to remember about this wait (an item to put, …). */
   payload: P;
-  readonly promise: Promise<T>;
   #resolve: (value: T) => void;
   #reject: (reason: unknown) => void;
   #signal: AbortSignal | undefined;
 
   constructor(payload: P, signal: AbortSignal | undefined) {
     this.payload = payload;
-    this.promise = new Promise<T>(capture);
+    madePromise = new Promise<T>(capture);
     this.#resolve = capturedResolve as (value: T) => void;
     this.#reject = capturedReject;
     this.#signal = signal;
@@ -100,11 +102,10 @@ export class WaiterQueue<T, P = undefined> {
     return this.#head;
   }
 
-  /** Creates a waiter, queues it last and returns it. */
-  wait(payload: P, signal: AbortSignal | undefined): Waiter<T, P> {
-    const waiter = new Waiter<T, P>(payload, signal);
-    this.push(waiter);
-    return waiter;
+  /** Creates a waiter, queues it last and returns its promise. */
+  wait(payload: P, signal: AbortSignal | undefined): Promise<T> {
+    this.push(new Waiter<T, P>(payload, signal));
+    return madePromise as Promise<T>;
   }
 
   /** Queues `waiter` last. */
