@@ -149,6 +149,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     const exerciseHeadings: ExerciseHeading[] = [];
     env.exercises = () => renderExercises(lesson, root, env.usedIds, exerciseHeadings);
     env.timeline = (relative) => renderTimeline(lesson, relative, env.usedIds, warnings);
+    env.link = (href) => siteLink(lesson, href, root, lessons, warnings);
     const source = existsSync(lesson.readmePath)
       ? readFileSync(lesson.readmePath, 'utf8')
       : `# ${lesson.title}\n\n**${lesson.question}**\n\n${lesson.summary}\n\n[[exercises]]\n`;
@@ -248,6 +249,23 @@ function renderTimeline(lesson: Lesson, relative: string, usedIds: Set<string>, 
     warnings.push(`${where}: ${(error as Error).message}`);
     return `<p class="build-error">Timeline “${escapeHtml(relative)}” could not be drawn: ${escapeHtml((error as Error).message)}</p>\n`;
   }
+}
+
+/**
+ * A relative link in a lesson's text, as a link of the site: another lesson's folder or
+ * README (with its #anchor) becomes that lesson's page, the root README the home page.
+ * Anything else names a repository file the site does not publish: kept, with a warning.
+ */
+function siteLink(lesson: Lesson, href: string, root: string, lessons: readonly Lesson[], warnings: string[]): string {
+  const hashAt = href.indexOf('#');
+  const target = path.resolve(lesson.dir, decodeURIComponent(hashAt === -1 ? href : href.slice(0, hashAt)));
+  const hash = hashAt === -1 ? '' : href.slice(hashAt);
+  const folder = path.basename(target) === 'README.md' ? path.dirname(target) : target;
+  const other = lessons.find((l) => l.dir === folder);
+  if (other) return `${lessonHref(other)}${hash}`;
+  if (folder === root) return `index.html${hash}`;
+  warnings.push(`lessons/${path.basename(lesson.dir)}/README.md: the link "${href}" points to a file that is not on the site`);
+  return href;
 }
 
 /** The lesson's demos, each with the command that runs it. */

@@ -24,6 +24,8 @@ export interface RenderEnv extends Env {
   timeline?: (relativePath: string) => string;
   /** The HTML put where a line `[[exercises]]` stands. */
   exercises?: () => string;
+  /** Maps a relative link of the text (e.g. `../03-threads/README.md#mutex`) to a site link. */
+  link?: (href: string) => string;
   /** Filled by the render: every heading with its id, in order. */
   headings: Heading[];
   /** Filled by the render: whether `[[exercises]]` was found. */
@@ -105,6 +107,17 @@ export function createMarkdown(): Md {
   md.core.ruler.after('inline', 'callouts', (state) => {
     for (let i = 0; i < state.tokens.length; i++) {
       if (state.tokens[i]!.type === 'blockquote_open') markCallout(state.tokens, i);
+    }
+  });
+
+  md.core.ruler.push('relative_links', (state) => {
+    const env = pageEnv(state.env);
+    if (!env.link) return;
+    for (const block of state.tokens) {
+      for (const t of block.children ?? []) {
+        const href = t.type === 'link_open' ? t.attrGet('href') : null;
+        if (typeof href === 'string' && href !== '' && !href.startsWith('#') && !/^[a-z][a-z0-9+.-]*:/i.test(href)) t.attrSet('href', env.link(href));
+      }
     }
   });
 

@@ -122,10 +122,8 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
       for (const visit of site.visits.values()) {
         for (const link of visit.links) {
           const target = new URL(link);
-          if (target.origin !== new URL(site.server.url).origin) {
-            broken.push(`${visit.url}: external link ${link}`);
-            continue;
-          }
+          // Links out are fine (only requests to other hosts are not); they are not followed.
+          if (target.origin !== new URL(site.server.url).origin) continue;
           const page = site.visits.get(`${target.origin}${target.pathname}`);
           checked++;
           if (!page) broken.push(`${visit.url}: ${link} is not a page of the site`);

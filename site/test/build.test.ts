@@ -90,6 +90,14 @@ describe('exercise blocks', () => {
     expect(html).toMatch(/<details class="solution"><summary>Show the solution \(spoiler\)<\/summary>[\s\S]*?Empty strings appear at the ends/);
   });
 
+  it('turn links to other lessons into links to their pages', () => {
+    const html = read(fixture, '01-limits.html');
+    expect(html).toContain('<a href="00-basics.html#semaphores-limit-concurrency">the permits of lesson 0</a>');
+    expect(html).toContain('<a href="index.html">course map</a>');
+    expect(html).toContain('<a href="https://docs.python.org/3/library/asyncio-sync.html">');
+    expect(fixture.warnings).toEqual([]);
+  });
+
   it('go at the end when the README has no [[exercises]] line', () => {
     const html = read(fixture, '01-limits.html');
     expect(html.indexOf('<h2 id="exercises">')).toBeGreaterThan(html.indexOf('id="summary"'));
