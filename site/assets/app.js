@@ -87,7 +87,7 @@
         list.appendChild(li);
       });
       list.hidden = false;
-      status.textContent = results.length + (results.length === 1 ? ' result' : ' results');
+      status.textContent = results.length + (results.length === 1 ? ' result' : ' results') + ' for “' + query + '”';
     }, function (error) {
       status.textContent = 'Search is unavailable: ' + error.message;
     });

@@ -139,11 +139,8 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     await page.fill('#search-input', '');
     await page.focus('#search-input');
     await page.keyboard.type(query);
-    await page.waitForFunction((q) => {
-      const status = document.getElementById('search-status')?.textContent ?? '';
-      const list = document.getElementById('search-results')!;
-      return (document.getElementById('search-input') as HTMLInputElement).value === q && !list.hidden && (status !== '' || list.textContent !== '');
-    }, query);
+    // The status line names the query its results are for, so old results never count.
+    await page.waitForFunction((q) => (document.getElementById('search-status')?.textContent ?? '').endsWith(`for “${q}”`), query);
     return page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
   }
 
