@@ -15,8 +15,11 @@ export interface SumInWorkerOptions {
  * - after the call, the caller's `data` is detached (`byteLength` 0): its memory moved;
  * - the worker is terminated once it answered, failed, or the signal aborted;
  * - `data` not a `Float64Array` → `TypeError` naming `data`.
+ *
+ * (`Float64Array<ArrayBuffer>`: an array over a plain `ArrayBuffer`. One over a
+ * `SharedArrayBuffer` cannot be transferred — it is already shared by both sides.)
  */
-export function sumInWorker(data: Float64Array, options: SumInWorkerOptions = {}): Promise<SumReply> {
+export function sumInWorker(data: Float64Array<ArrayBuffer>, options: SumInWorkerOptions = {}): Promise<SumReply> {
   // TODO: worker.postMessage(data, transferList) — what goes in the transfer list?
   throw new Error('Not implemented: sumInWorker');
 }

@@ -20,5 +20,5 @@ export const SUM_FLOATS_WORKER: URL = new URL('./sum-floats.worker.ts', import.m
 /** What the worker posts back. */
 export interface SumReply {
   sum: number;
-  data: Float64Array;
+  data: Float64Array<ArrayBuffer>;
 }

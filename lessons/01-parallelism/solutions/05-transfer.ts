@@ -16,8 +16,11 @@ export interface SumInWorkerOptions {
  * - after the call, the caller's `data` is detached (`byteLength` 0): its memory moved;
  * - the worker is terminated once it answered, failed, or the signal aborted;
  * - `data` not a `Float64Array` → `TypeError` naming `data`.
+ *
+ * (`Float64Array<ArrayBuffer>`: an array over a plain `ArrayBuffer`. One over a
+ * `SharedArrayBuffer` cannot be transferred — it is already shared by both sides.)
  */
-export function sumInWorker(data: Float64Array, options: SumInWorkerOptions = {}): Promise<SumReply> {
+export function sumInWorker(data: Float64Array<ArrayBuffer>, options: SumInWorkerOptions = {}): Promise<SumReply> {
   if (!(data instanceof Float64Array)) {
     return Promise.reject(new TypeError(`sumInWorker: data must be a Float64Array, received ${Object.prototype.toString.call(data)}`));
   }
@@ -42,6 +45,6 @@ export function sumInWorker(data: Float64Array, options: SumInWorkerOptions = {}
     // The transfer list moves the buffer: no copy, whatever its size; the sender's view
     // is detached (byteLength 0) at once. Without it postMessage would clone the bytes —
     // fine for a few KB, a real cost for many MB (see demos/transfer.ts).
-    worker.postMessage(data, [data.buffer as ArrayBuffer]);
+    worker.postMessage(data, [data.buffer]);
   });
 }

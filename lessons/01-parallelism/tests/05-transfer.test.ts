@@ -7,8 +7,10 @@ const { sumInWorker } = await import('#impl/05-transfer');
 
 afterEach(terminateAll);
 
-function ramp(n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => i + 1);
+function ramp(n: number): Float64Array<ArrayBuffer> {
+  const data = new Float64Array(n);
+  for (let i = 0; i < n; i++) data[i] = i + 1;
+  return data;
 }
 
 describe('sumInWorker()', () => {
@@ -51,7 +53,7 @@ describe('sumInWorker()', () => {
   });
 
   test('rejects data that is not a Float64Array with a TypeError naming data', async () => {
-    await expect(Promise.resolve().then(() => sumInWorker([1, 2, 3] as unknown as Float64Array))).rejects.toThrow(TypeError);
-    await expect(Promise.resolve().then(() => sumInWorker(new Float32Array(3) as unknown as Float64Array))).rejects.toThrow(/data/);
+    await expect(Promise.resolve().then(() => sumInWorker([1, 2, 3] as unknown as Float64Array<ArrayBuffer>))).rejects.toThrow(TypeError);
+    await expect(Promise.resolve().then(() => sumInWorker(new Float32Array(3) as unknown as Float64Array<ArrayBuffer>))).rejects.toThrow(/data/);
   });
 });

@@ -20,7 +20,7 @@ export interface SumInWorkerOptions {
  * - the worker is terminated once it answered, failed, or the signal aborted;
  * - `data` not a `Float64Array` → `TypeError` naming `data`.
  */
-export function sumInWorker(data: Float64Array, options: SumInWorkerOptions = {}): Promise<SumReply> {
+export function sumInWorker(data: Float64Array<ArrayBuffer>, options: SumInWorkerOptions = {}): Promise<SumReply> {
   if (!(data instanceof Float64Array)) {
     return Promise.reject(new TypeError(`sumInWorker: data must be a Float64Array, received ${Object.prototype.toString.call(data)}`));
   }

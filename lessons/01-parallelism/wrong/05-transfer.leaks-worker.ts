@@ -19,7 +19,7 @@ export interface SumInWorkerOptions {
  * - the worker is terminated once it answered, failed, or the signal aborted;
  * - `data` not a `Float64Array` → `TypeError` naming `data`.
  */
-export function sumInWorker(data: Float64Array, options: SumInWorkerOptions = {}): Promise<SumReply> {
+export function sumInWorker(data: Float64Array<ArrayBuffer>, options: SumInWorkerOptions = {}): Promise<SumReply> {
   if (!(data instanceof Float64Array)) {
     return Promise.reject(new TypeError(`sumInWorker: data must be a Float64Array, received ${Object.prototype.toString.call(data)}`));
   }
@@ -39,6 +39,6 @@ export function sumInWorker(data: Float64Array, options: SumInWorkerOptions = {}
     worker.once('message', (reply: SumReply) => finish(() => resolve(reply)));
     worker.once('error', (error) => finish(() => reject(error)));
     worker.once('exit', (code) => finish(() => reject(new Error(`sumInWorker: the worker exited with code ${code} before answering`))));
-    worker.postMessage(data, [data.buffer as ArrayBuffer]);
+    worker.postMessage(data, [data.buffer]);
   });
 }
