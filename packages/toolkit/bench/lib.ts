@@ -82,6 +82,8 @@ export interface Contender {
   readonly module: string;
   readonly exportName: string;
   readonly params: Json;
+  /** Extra Node flags for this contender's process (e.g. a heap setting). Default none. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** One comparison: our contender against one or more peers, in one unit. */
@@ -170,10 +172,10 @@ const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
  * console.log(c.exportName); // "measureLoop"
  * ```
  */
-export function contender(module: string | URL, exportName: string, params: Json = null): Contender {
+export function contender(module: string | URL, exportName: string, params: Json = null, nodeArgs: readonly string[] = []): Contender {
   const url = typeof module === 'string' && !module.startsWith('file:') ? pathToFileURL(module).href : String(module);
   if (exportName === '') throw new TypeError('contender: exportName must name an exported measure function, got ""');
-  return { module: url, exportName, params };
+  return nodeArgs.length > 0 ? { module: url, exportName, params, nodeArgs } : { module: url, exportName, params };
 }
 
 /**
@@ -279,6 +281,7 @@ export function runContender(
 ): Promise<number> {
   const tsx = import.meta.resolve('tsx');
   const args = [
+    ...(c.nodeArgs ?? []),
     '--expose-gc',
     '--import',
     tsx,

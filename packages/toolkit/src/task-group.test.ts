@@ -145,11 +145,13 @@ describe('TaskGroup', () => {
     const group = new TaskGroup();
     group.abort(new Error('stopped'));
     const refused = group.spawn(async () => 1);
-    let handled = false;
-    process.once('unhandledRejection', () => (handled = true));
+    let unhandled = false;
+    const onUnhandled = (): void => void (unhandled = true);
+    process.on('unhandledRejection', onUnhandled);
     await new Promise((r) => setImmediate(r));
     await new Promise((r) => setImmediate(r));
-    expect(handled).toBe(false);
+    process.off('unhandledRejection', onUnhandled);
+    expect(unhandled).toBe(false);
     await expect(refused).rejects.toThrow('stopped');
   });
 
