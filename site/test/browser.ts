@@ -7,15 +7,16 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Where Chromium is, or undefined when it is not installed. */
+/** Where Chromium is, or undefined when it is not installed. A set `CHROMIUM_PATH` is the only place looked at. */
 export function findChromium(): string | undefined {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const chosen = process.env['CHROMIUM_PATH'];
+  const candidates = chosen ? [chosen] : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((p): p is string => typeof p === 'string' && p !== '' && existsSync(p));
 }
 
 /** What to do when it is missing: the message says how to install it. */
 export const MISSING_BROWSER =
-  'Chromium not found (looked at $CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH); the site tests never download a browser.';
+  'Chromium not found (looked at $CHROMIUM_PATH when it is set, otherwise /usr/bin/chromium and /usr/bin/chromium-browser). Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH); the site tests never download a browser.';
 
 /**
  * Launches headless Chromium with no background network traffic.
