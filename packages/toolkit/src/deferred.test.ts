@@ -4,7 +4,9 @@ import { deferred } from './deferred.ts';
 describe('deferred', () => {
   it('resolves its promise when resolve() is called, and fulfils with that value', async () => {
     const d = deferred<number>();
+    expect(d.state).toBe('pending');
     d.resolve(7);
+    expect(d.state).toBe('fulfilled');
     await expect(d.promise).resolves.toBe(7);
   });
 
@@ -13,7 +15,20 @@ describe('deferred', () => {
     const reason = new Error('no');
     d.reject(reason);
     d.resolve(1);
+    expect(d.state).toBe('rejected');
     await expect(d.promise).rejects.toBe(reason);
+  });
+
+  it('resolving with a pending promise adopts it', async () => {
+    const inner = deferred<string>();
+    const outer = deferred<string>();
+    outer.resolve(inner.promise);
+    let value: string | undefined;
+    void outer.promise.then((v) => (value = v));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(value).toBeUndefined();
+    inner.resolve('late');
+    await expect(outer.promise).resolves.toBe('late');
   });
 
   it('stays pending until settled', async () => {

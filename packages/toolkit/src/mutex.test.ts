@@ -173,6 +173,13 @@ describe('Mutex', () => {
     await expect(result).rejects.toThrow(/fn must be a function, got 42/);
   });
 
+  it('lock() rejects (never throws) on bad options, naming them', async () => {
+    const mutex = new Mutex();
+    await expect(mutex.lock(5 as unknown as object)).rejects.toThrow(/options must be an object/);
+    await expect(mutex.lock({ signal: 'x' as unknown as AbortSignal })).rejects.toThrow(/options.signal must be an AbortSignal/);
+    expect(mutex.locked).toBe(false);
+  });
+
   it('stays O(1): 100 000 queued waiters drain in FIFO order', async () => {
     const mutex = new Mutex();
     const held = await mutex.lock();

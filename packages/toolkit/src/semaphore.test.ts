@@ -93,4 +93,10 @@ describe('Semaphore', () => {
     expect(semaphore.available).toBe(2);
     await expect(semaphore.withPermit(null as unknown as () => void)).rejects.toThrow(TypeError);
   });
+
+  it('acquire() rejects (never throws) on bad options and takes nothing', async () => {
+    const semaphore = new Semaphore(1);
+    await expect(semaphore.acquire(null as unknown as object)).rejects.toThrow(TypeError);
+    expect(semaphore.available).toBe(1);
+  });
 });
