@@ -5,6 +5,10 @@ vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtur
 
 const { sumInWorker } = await import('#impl/05-transfer');
 
+// Starting threads and processes can take seconds on a busy machine; the checks are by
+// property, so a generous limit costs nothing when things are fast.
+vi.setConfig({ testTimeout: 15_000 });
+
 afterEach(terminateAll);
 
 function ramp(n: number): Float64Array<ArrayBuffer> {

@@ -12,6 +12,10 @@ const BLOCK = new URL('./fixtures/block.task.ts', import.meta.url);
 /** How long a task waits at the rendezvous before it reports that it was alone. */
 const RENDEZVOUS_MS = 4000;
 
+// Starting threads and processes can take seconds on a busy machine; the checks are by
+// property, so a generous limit costs nothing when things are fast.
+vi.setConfig({ testTimeout: 15_000 });
+
 afterEach(terminateAll);
 
 async function allExited(what: string): Promise<void> {
@@ -84,7 +88,7 @@ describe('parallelMap()', () => {
     const controller = new AbortController();
     const pending = parallelMap(BLOCK, [{ shared }, { shared }], { workers: 2, signal: controller.signal });
     pending.catch(() => {});
-    await untilNonZero(new Int32Array(shared), 0, 3000, 'no task started');
+    await untilNonZero(new Int32Array(shared), 0, 8000, 'no task started');
     const reason = new Error('enough');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { sumInProcesses } from '#impl/07-process-sum';
 import { alive, allGone, startRendezvous, type Rendezvous } from './fixtures/rendezvous-server.ts';
 
@@ -14,6 +14,10 @@ async function meet(parties: number): Promise<Rendezvous> {
   process.env.RENDEZVOUS_PORT = String(rendezvous.port);
   return rendezvous;
 }
+
+// Starting threads and processes can take seconds on a busy machine; the checks are by
+// property, so a generous limit costs nothing when things are fast.
+vi.setConfig({ testTimeout: 15_000 });
 
 afterEach(async () => {
   // Never leave a child behind, whatever the answer did.
