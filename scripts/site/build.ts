@@ -37,6 +37,8 @@ export interface BuiltPage {
   title: string;
   /** Bytes of the HTML file. */
   bytes: number;
+  /** Bytes of the HTML file, gzipped (what a server with compression transfers). */
+  gzipBytes: number;
   kind: 'home' | 'lesson' | 'bench';
 }
 
@@ -138,7 +140,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       liveReload: options.liveReload ?? false,
     });
     writeFileSync(path.join(outDir, entry.href), html);
-    pages.push({ href: entry.href, title, bytes: Buffer.byteLength(html), kind });
+    pages.push({ href: entry.href, title, bytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, kind });
     search.push(...sectionsOf(body, entry.href, title));
   };
 
