@@ -39,9 +39,10 @@ function report(result: BuildResult): void {
   const lessons = result.pages.filter((p) => p.kind === 'lesson');
   const biggest = Math.max(...result.pages.map((p) => p.bytes));
   const biggestGzip = Math.max(...result.pages.map((p) => p.gzipBytes));
-  const js = Object.values(result.scriptsGzip).reduce((a, b) => a + b, 0);
+  const index = result.scriptsGzip['search-index.js'] ?? 0;
+  const js = Object.values(result.scriptsGzip).reduce((a, b) => a + b, 0) - index;
   console.log(
-    `site: ${result.pages.length} pages (${lessons.length} lessons) in ${path.relative(process.cwd(), result.outDir) || '.'} — ${Math.round(result.ms)} ms; largest page ${(biggest / 1024).toFixed(1)} KB (${(biggestGzip / 1024).toFixed(1)} KB gzipped); client JS ${(js / 1024).toFixed(1)} KB gzipped`,
+    `site: ${result.pages.length} pages (${lessons.length} lessons) in ${path.relative(process.cwd(), result.outDir) || '.'} — ${Math.round(result.ms)} ms; largest page ${(biggest / 1024).toFixed(1)} KB (${(biggestGzip / 1024).toFixed(1)} KB gzipped); client JS ${(js / 1024).toFixed(1)} KB gzipped (+ search index ${(index / 1024).toFixed(1)} KB, loaded on first search)`,
   );
   for (const w of result.warnings) console.warn(`  warning: ${w}`);
 }
