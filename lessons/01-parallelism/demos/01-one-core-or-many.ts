@@ -1,5 +1,6 @@
 /** The same CPU-bound job serially, with Promise.all, on worker threads and in child processes: time, speedup, timeline. */
-// Run: pnpm lesson 1 demo one-core   (add --trace to rewrite traces/cpu-bound.json)
+// Run: pnpm lesson 1 demo one-core. To rewrite traces/cpu-bound-*.json from a new run:
+//   cd lessons/01-parallelism && npx tsx demos/01-one-core-or-many.ts --trace
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { Tracer, renderAscii, type Trace } from '@interleave/toolkit';
