@@ -28,6 +28,10 @@ export interface ParallelMapOptions {
  *   process running;
  * - no inputs → `[]` without starting a worker; `workers` not an integer ≥ 1 →
  *   `RangeError` naming `workers`.
+ *
+ * A real task module to try it on: `lib/tasks/count-primes.task.ts` —
+ * `parallelMap(new URL('../lib/tasks/count-primes.task.ts', import.meta.url), [{ start: 0, end: 1e6 }, { start: 1e6, end: 2e6 }])`
+ * resolves to `[78498, 70435]`.
  */
 export function parallelMap<I, O>(taskModule: string | URL, inputs: readonly I[], options: ParallelMapOptions = {}): Promise<O[]> {
   const { workers = os.availableParallelism(), signal } = options;
