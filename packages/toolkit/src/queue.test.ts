@@ -130,6 +130,24 @@ describe('Queue', () => {
     await joined.promise;
   });
 
+  it('counts an item admitted from a waiting putter as unfinished', async () => {
+    const queue = new Queue<string>({ maxSize: 1 });
+    queue.tryPut('a');
+    const admitted = queue.put('b'); // waits: the queue is full
+    expect(queue.unfinished).toBe(1);
+    expect(queue.tryGet()).toBe('a'); // lets 'b' in
+    await admitted;
+    expect(queue.unfinished).toBe(2);
+    queue.taskDone();
+    const joined = track(queue.join());
+    await turns();
+    expect(joined.settled).toBe(false); // 'b' is still not done
+    expect(queue.tryGet()).toBe('b');
+    queue.taskDone();
+    await joined.promise;
+    expect(() => queue.taskDone()).toThrow(RangeError);
+  });
+
   it('aborting a waiting get() removes it before rejecting; the next item goes to the next getter', async () => {
     const queue = new Queue<string>();
     const counted = countedAbortController();
