@@ -95,4 +95,20 @@ describe('Barrier', () => {
     await Promise.all([barrier.wait({ signal: counted.signal }), barrier.wait({ signal: counted.signal })]);
     expect(counted.listeners()).toBe(0);
   });
+
+  it('parties sharing one aborted signal all reject with its reason; the others get BrokenBarrierError', async () => {
+    const barrier = new Barrier(4);
+    const counted = countedAbortController();
+    const reason = new Error('stop');
+    const bystander = barrier.wait();
+    const first = barrier.wait({ signal: counted.signal });
+    const second = barrier.wait({ signal: counted.signal });
+    counted.abort(reason);
+    await expect(first).rejects.toBe(reason);
+    await expect(second).rejects.toBe(reason);
+    await expect(bystander).rejects.toBeInstanceOf(BrokenBarrierError);
+    expect(barrier.broken).toBe(true);
+    expect(barrier.waiting).toBe(0);
+    expect(counted.listeners()).toBe(0);
+  });
 });

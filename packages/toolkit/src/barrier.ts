@@ -131,6 +131,11 @@ export class Barrier {
     this.#broken = true;
     const message =
       aborted === undefined ? 'The barrier was aborted' : 'The barrier broke: a waiting party was aborted';
-    this.#waiters.drain((waiter) => waiter.reject(new BrokenBarrierError(message)));
+    // A party whose own signal is aborted too (one signal shared by several parties) gets
+    // its reason, as if its own listener had run first.
+    this.#waiters.drain((waiter) => {
+      const signal = waiter.signal;
+      waiter.reject(signal?.aborted ? signal.reason : new BrokenBarrierError(message));
+    });
   }
 }

@@ -45,6 +45,11 @@ export class Waiter<T, P = undefined> {
     if (signal !== undefined) signal.addEventListener('abort', this);
   }
 
+  /** The signal of a wait still pending (undefined once settled, or when it had none). */
+  get signal(): AbortSignal | undefined {
+    return this.#signal;
+  }
+
   /** Fulfils the wait; the caller has already taken it out of its queue. */
   resolve(value: T): void {
     const signal = this.#signal;
