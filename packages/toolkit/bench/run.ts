@@ -33,7 +33,8 @@ if (unknown.length > 0) {
 const reps = process.env.BENCH_REPS;
 const options: RunOptions = {
   quick,
-  command: `${quick ? 'BENCH_QUICK=1 ' : ''}pnpm bench${wanted.length > 0 ? ` -- ${wanted.join(' ')}` : ''}`,
+  // The command to re-run exactly this: all suites from the root, or some from the package.
+  command: `${quick ? 'BENCH_QUICK=1 ' : ''}${wanted.length > 0 ? `pnpm --filter @interleave/toolkit bench ${wanted.join(' ')}` : 'pnpm bench'}`,
   ...(reps !== undefined ? { repetitions: Number(reps) } : {}),
 };
 const outDir = process.env.BENCH_OUT ?? (quick ? undefined : fileURLToPath(new URL('./results/', import.meta.url)));
