@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { SpscRing } from '#impl/06-spsc-ring';
+import { implFile } from './support/impl.ts';
+import { runWorkers } from './support/threads.ts';
+
+const WORKER = new URL('./fixtures/ring.worker.ts', import.meta.url);
+const IMPL = implFile('06-spsc-ring');
+
+function ring(capacity: number): SpscRing {
+  return new SpscRing(new SharedArrayBuffer(SpscRing.bytesFor(capacity)));
+}
+
+describe('SpscRing', () => {
+  test('pops what was pushed, first in first out; undefined when empty', () => {
+    const r = ring(4);
+    expect(r.pop()).toBeUndefined();
+    expect(r.push(1.5)).toBe(true);
+    expect(r.push(2)).toBe(true);
+    expect(r.pop()).toBe(1.5);
+    expect(r.pop()).toBe(2);
+    expect(r.pop()).toBeUndefined();
+  });
+
+  test('push() refuses when full and never overwrites an unread item', () => {
+    const r = ring(3);
+    expect([r.push(1), r.push(2), r.push(3)]).toEqual([true, true, true]);
+    expect(r.push(4), 'a full ring must refuse the 4th item').toBe(false);
+    expect([r.pop(), r.pop(), r.pop(), r.pop()]).toEqual([1, 2, 3, undefined]);
+  });
+
+  test('wraps around its slots many times', () => {
+    const r = ring(3);
+    const out: Array<number | undefined> = [];
+    for (let i = 0; i < 50; i++) {
+      r.push(i);
+      r.push(i + 0.5);
+      out.push(r.pop(), r.pop());
+    }
+    expect(out).toEqual(Array.from({ length: 50 }, (_, i) => [i, i + 0.5]).flat());
+  });
+
+  test('a producer thread and a consumer thread pass 200,000 items in order', async () => {
+    const buffer = new SharedArrayBuffer(SpscRing.bytesFor(16));
+    const count = 200_000;
+    const [, consumed] = await runWorkers<string>(
+      WORKER,
+      IMPL,
+      [
+        { role: 'producer', buffer, count },
+        { role: 'consumer', buffer, count },
+      ],
+      { watchdogMs: 4500, stuck: 'the producer and consumer did not finish' },
+    );
+    expect(consumed, 'the consumer saw every item, in order — write the slot first, then publish the new tail').toBe('ok');
+  });
+});
