@@ -84,9 +84,12 @@ describe('Queue', () => {
 
   it('tryGet() on empty throws QueueEmptyError; tryPut() on full throws QueueFullError', () => {
     const queue = new Queue<number>({ maxSize: 1 });
+    expect([queue.empty, queue.full]).toEqual([true, false]);
     expect(() => queue.tryGet()).toThrow(QueueEmptyError);
     queue.tryPut(1);
+    expect([queue.empty, queue.full]).toEqual([false, true]);
     expect(() => queue.tryPut(2)).toThrow(QueueFullError);
+    expect(new Queue().full).toBe(false);
   });
 
   it('join() resolves once every item put was marked done with taskDone()', async () => {

@@ -145,6 +145,16 @@ export class Queue<T> {
     return this.#store.size;
   }
 
+  /** Whether the queue holds no item (asyncio's `empty()`). */
+  get empty(): boolean {
+    return this.#store.size === 0;
+  }
+
+  /** Whether the queue holds `maxSize` items, so `put()` would wait (asyncio's `full()`). */
+  get full(): boolean {
+    return this.#store.size >= this.#maxSize;
+  }
+
   /** The bound given to the constructor (`Infinity`: none). */
   get maxSize(): number {
     return this.#maxSize;
