@@ -48,13 +48,17 @@ export class Semaphore {
   readonly #release = (): void => this.#giveBack();
 
   /**
-   * @param permits how many holders at once: a non-negative safe integer (0 means every
-   *   `acquire()` waits until… never — useful only with a signal).
-   * @throws {RangeError} when `permits` is not a non-negative safe integer.
+   * @param permits how many holders at once: a positive safe integer. (asyncio allows 0
+   *   because its `release()` can be called without an `acquire()`; here only a permit
+   *   gives one back, so 0 permits could never be acquired.)
+   * @throws {RangeError} when `permits` is not a positive safe integer.
    */
   constructor(permits: number) {
-    if (!Number.isSafeInteger(permits) || permits < 0) {
-      throw new RangeError(`Semaphore: permits must be a non-negative integer, got ${describe(permits)}`);
+    if (!Number.isSafeInteger(permits) || permits < 1) {
+      throw new RangeError(
+        `Semaphore: permits must be a positive integer, got ${describe(permits)}` +
+          (permits === 0 ? ' (no permit could ever be acquired; to make tasks wait for a signal, use an Event)' : ''),
+      );
     }
     this.#permits = permits;
     this.#available = permits;
