@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countUp } from '#impl/01-atomic-counter';
+import { countAtomics } from './support/count-atomics.ts';
 import { implFile } from './support/impl.ts';
 import { runWorkers } from './support/threads.ts';
 import { RACE_SLOTS, type RaceRoundsResult } from './support/race-rounds.ts';
@@ -15,6 +16,20 @@ describe('countUp()', () => {
     countUp(counter, 1, 5);
     countUp(counter, 1, 0);
     expect([...counter]).toEqual([0, 5, 0]);
+  });
+
+  test('counts with an atomic read-modify-write, not a load and a store', () => {
+    // Why test the mechanism too: a lost update needs the two threads on two cores at the
+    // same instant. A machine busy with other work may not give them that during a test run,
+    // and a racy answer would pass the test below by luck.
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const { calls } = countAtomics(() => countUp(counter, 0, 10));
+    expect(counter[0]).toBe(10);
+    expect(
+      calls.readModifyWrite,
+      `countUp made these Atomics calls: ${JSON.stringify(calls.byName)}. A plain ++, or Atomics.load then Atomics.store, ` +
+        'lets another thread write in between. Use one atomic read-modify-write such as Atomics.add.',
+    ).toBeGreaterThan(0);
   });
 
   test('loses no increment when two threads count at the same time', async () => {

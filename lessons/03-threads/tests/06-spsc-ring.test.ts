@@ -39,6 +39,41 @@ describe('SpscRing', () => {
     expect(out).toEqual(Array.from({ length: 50 }, (_, i) => [i, i + 0.5]).flat());
   });
 
+  test('push() writes the value into its slot before it publishes the new tail', () => {
+    // The consumer may read the slot the instant it sees the new tail, so the value must
+    // already be there. Checked here by looking at the slot at the moment tail is published
+    // (the layout is the one the constructor sets up: indices at byte 0, slots at byte 8).
+    const capacity = 4;
+    const buffer = new SharedArrayBuffer(SpscRing.bytesFor(capacity));
+    const r = new SpscRing(buffer);
+    const indices = new Int32Array(buffer, 0, 2);
+    const slots = new Float64Array(buffer, 8);
+    const atSlot: Array<number | undefined> = [];
+    const atomics = Atomics as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const saved = { store: atomics.store!, add: atomics.add!, exchange: atomics.exchange! };
+    const watch = (name: 'store' | 'add' | 'exchange') => (view: unknown, index: unknown, value: unknown) => {
+      const original = saved[name];
+      if (view instanceof Int32Array && view.buffer === buffer && view.byteOffset === 0 && index === SpscRing.TAIL) {
+        const next = name === 'add' ? indices[SpscRing.TAIL]! + (value as number) : (value as number);
+        atSlot.push(slots[(next - 1) % capacity]);
+      }
+      return original.call(Atomics, view, index, value);
+    };
+    atomics.store = watch('store');
+    atomics.add = watch('add');
+    atomics.exchange = watch('exchange');
+    try {
+      r.push(7);
+      r.push(8);
+    } finally {
+      Object.assign(atomics, saved);
+    }
+    expect(
+      atSlot,
+      'when tail was published (an Atomics store/add/exchange of the tail index), the slot should already hold the pushed value',
+    ).toEqual([7, 8]);
+  });
+
   test('a producer thread and a consumer thread pass 200,000 items in order', async () => {
     const buffer = new SharedArrayBuffer(SpscRing.bytesFor(16));
     const count = 200_000;
