@@ -11,6 +11,7 @@ import { Channel } from './channel.ts';
 import { Condition } from './condition.ts';
 import { BrokenBarrierError } from './errors.ts';
 import { Event } from './event.ts';
+import { LifoQueue } from './lifo-queue.ts';
 import { Mutex } from './mutex.ts';
 import { PriorityQueue } from './priority-queue.ts';
 import { Queue } from './queue.ts';
@@ -176,7 +177,11 @@ describe('abort at every await', () => {
     expectBothOutcomes(report);
   });
 
-  for (const make of [() => new Queue<number>({ maxSize: 1 }), () => new PriorityQueue<number>({ maxSize: 1 })]) {
+  for (const make of [
+    () => new Queue<number>({ maxSize: 1 }),
+    () => new PriorityQueue<number>({ maxSize: 1 }),
+    () => new LifoQueue<number>({ maxSize: 1 }),
+  ]) {
     it(`${make().constructor.name}: bounded producer, consumer with taskDone, and a joiner`, async () => {
       const report = await abortAtEveryAwait({
         setup: () => ({ queue: make(), put: 0, taken: 0 }),

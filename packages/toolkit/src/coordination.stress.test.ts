@@ -7,8 +7,10 @@
  * kept, no waiter or abort listener left, counts add up.
  */
 import { describe, expect, it } from 'vitest';
+import { Barrier } from './barrier.ts';
 import { Channel } from './channel.ts';
-import { ChannelClosedError, QueueShutDownError } from './errors.ts';
+import { Condition } from './condition.ts';
+import { BrokenBarrierError, ChannelClosedError, QueueShutDownError } from './errors.ts';
 import { Queue } from './queue.ts';
 import { Semaphore } from './semaphore.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
@@ -16,13 +18,16 @@ import type { CountedAbortController } from './testing/counted-signal.ts';
 
 /** xorshift32: a small deterministic generator in [0, 1). */
 function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
+  // Scramble the seed: xorshift's first outputs for small seeds are tiny otherwise.
+  let s = Math.imul(seed, 0x9e3779b1) >>> 0 || 1;
+  const next = (): number => {
     s ^= s << 13;
     s ^= s >>> 17;
     s ^= s << 5;
     return (s >>> 0) / 2 ** 32;
   };
+  for (let i = 0; i < 8; i++) next();
+  return next;
 }
 
 async function turns(n: number): Promise<void> {
@@ -224,5 +229,142 @@ describe('random interleavings with aborts', () => {
     expect(semaphore.available, 'permits back').toBe(permits);
     expect(semaphore.waiting).toBe(0);
     expect(aborts.listeners(), 'abort listeners left').toBe(0);
+  });
+
+  it.each(SEEDS)('Condition, seed %i: a bounded buffer guarded by one lock loses nothing and ends unlocked', async (seed) => {
+    const rand = random(seed);
+    const condition = new Condition();
+    const aborts = new Aborts(rand);
+    const buffer: string[] = [];
+    const capacity = 1 + Math.floor(rand() * 2);
+    const produced = new Set<string>();
+    const consumed: string[] = [];
+    let holders = 0;
+    let peak = 0;
+    let stop = false;
+
+    /** Runs `body` holding the lock; the lock must be held again when waits return or throw. */
+    async function locked(body: (signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<void> {
+      const permit = await condition.lock({ signal });
+      peak = Math.max(peak, ++holders);
+      try {
+        await body(signal);
+      } finally {
+        expect(condition.locked, 'lock not held after a wait').toBe(true);
+        holders--;
+        permit.release();
+      }
+    }
+    const producers = [0, 1].map(async (p) => {
+      for (let i = 0; i < 5; i++) {
+        const item = `${p}:${i}`;
+        try {
+          await aborts.track((signal) =>
+            locked(async (s) => {
+              holders--; // waiting releases the lock
+              try {
+                await condition.waitFor(() => buffer.length < capacity, { signal: s });
+              } finally {
+                holders++;
+              }
+              buffer.push(item);
+              produced.add(item);
+              condition.notifyAll();
+            }, signal),
+          );
+        } catch (error) {
+          if (!isAbort(error)) throw error;
+        }
+        await turns(Math.floor(rand() * 3));
+      }
+    });
+    const consumers = [0, 1].map(async () => {
+      while (!stop || buffer.length > 0) {
+        try {
+          await aborts.track((signal) =>
+            locked(async (s) => {
+              holders--;
+              try {
+                await condition.waitFor(() => buffer.length > 0 || stop, { signal: s });
+              } finally {
+                holders++;
+              }
+              if (buffer.length > 0) consumed.push(buffer.shift()!);
+              condition.notifyAll();
+            }, signal),
+          );
+        } catch (error) {
+          if (!isAbort(error)) throw error;
+        }
+        await turns(Math.floor(rand() * 2));
+      }
+    });
+    for (let t = 0; t < 150; t++) {
+      if (rand() < 0.06) aborts.abortOne();
+      await Promise.resolve();
+    }
+    await Promise.all(producers);
+    const permit = await condition.lock();
+    stop = true;
+    condition.notifyAll();
+    permit.release();
+    await Promise.all(consumers);
+    await turns(5);
+
+    expect(peak, 'two holders of the lock at once').toBeLessThanOrEqual(1);
+    expect(new Set(consumed), 'produced = consumed').toEqual(produced);
+    expect(consumed.length).toBe(produced.size);
+    expect(condition.locked, 'lock left held').toBe(false);
+    expect(condition.waiting, 'waiters left').toBe(0);
+    expect(aborts.listeners(), 'abort listeners left').toBe(0);
+  });
+
+  it.each(SEEDS)('Barrier, seed %i: every completed round hands out 0..parties-1 once; aborts break, reset heals', async (seed) => {
+    const rand = random(seed);
+    const parties = 2 + Math.floor(rand() * 3);
+    const barrier = new Barrier(parties);
+    const aborts = new Aborts(rand);
+    const rounds: number[][] = [];
+    let current: number[] = [];
+    let broken = 0;
+
+    const members = Array.from({ length: parties }, async () => {
+      for (let k = 0; k < 4; k++) {
+        try {
+          const index = await aborts.track((signal) => barrier.wait({ signal }));
+          current.push(index);
+          if (current.length === parties) {
+            rounds.push(current);
+            current = [];
+          }
+        } catch (error) {
+          if (error instanceof BrokenBarrierError) broken++;
+          else if (!isAbort(error)) throw error;
+          if (barrier.broken && barrier.waiting === 0) {
+            barrier.reset();
+            current = [];
+          }
+        }
+        await turns(Math.floor(rand() * 3));
+      }
+    });
+    for (let t = 0; t < 120; t++) {
+      if (rand() < 0.04) aborts.abortOne();
+      await Promise.resolve();
+    }
+    // Members left waiting for partners that gave up: break the round so nobody hangs.
+    for (let i = 0; i < 50 && barrier.waiting > 0; i++) {
+      barrier.abort();
+      await turns(3);
+    }
+    await Promise.all(members);
+    await turns(5);
+
+    for (const round of rounds) {
+      expect([...round].sort(), 'indexes of one round').toEqual(Array.from({ length: parties }, (_, i) => i));
+    }
+    expect(barrier.waiting, 'parties left waiting').toBe(0);
+    expect(aborts.listeners(), 'abort listeners left').toBe(0);
+    expect(rounds.length + broken, 'something happened').toBeGreaterThan(0);
   });
 });
