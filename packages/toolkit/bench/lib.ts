@@ -24,6 +24,9 @@
  *    with {@link contender}`(import.meta.url, 'exportName', params)`, its unit, whether
  *    higher is better, and optionally the physical `limit` (e.g. 2.0 for a speedup on two
  *    cores) and a `note`.
+ *    Optional: `options` (run options for this suite, e.g. `{ warmup: 1, samples: 1 }` for
+ *    heavy workloads), `derive(cases)` (extra cases computed from the measured ones), and
+ *    Node flags per contender (`contender(url, name, params, ['--max-semi-space-size=256'])`).
  * 4. Keep `context.quick` (set by `BENCH_QUICK=1`) small: it is a smoke run that proves the
  *    suite works in seconds; CI never asserts on its numbers.
  * 5. Run `pnpm bench` (all suites) or `npx tsx bench/run.ts <suite>`; a full run writes
