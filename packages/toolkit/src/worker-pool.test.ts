@@ -190,19 +190,22 @@ describe('WorkerPool crash suite: every promise settles within 2 s and the next 
   });
 
   it('taskTimeoutMs counts from the start of the task, not from when it was queued', async () => {
-    const pool = makePool({ size: 1, taskTimeoutMs: 300, abortGraceMs: 10 });
-    const shared = flags();
-    const holder = pool.run({ op: 'hold', flags: shared, value: 'held' });
-    const queued = pool.run({ op: 'echo', value: 'queued' });
-    await reach(shared, STARTED, 1);
-    // Hold the worker for longer than the timeout: the queued task must not time out.
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    Atomics.store(shared, RELEASE, 1);
-    Atomics.notify(shared, RELEASE);
-    expect(await holder).toBe('held');
-    expect(await queued).toBe('queued');
-    const spinning = pool.run({ op: 'spin', flags: shared });
-    const error = await rejection(spinning);
+    const pool = makePool({ size: 1, taskTimeoutMs: 1_000, abortGraceMs: 10 });
+    await pool.run({ op: 'echo', value: 'warm' });
+    const [first, second] = [flags(), flags()];
+    const a = pool.run({ op: 'hold', flags: first, value: 'a' });
+    const b = pool.run({ op: 'hold', flags: second, value: 'b' });
+    const c = pool.run({ op: 'echo', value: 'c' });
+    // Each task runs 600 ms (< 1 000) but c waits 1 200 ms in the queue (> 1 000):
+    // a timeout that counted queue time would fail b or c.
+    for (const shared of [first, second]) {
+      await reach(shared, STARTED, 1, START_MS);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      Atomics.store(shared, RELEASE, 1);
+      Atomics.notify(shared, RELEASE);
+    }
+    expect(await Promise.all([a, b, c])).toEqual(['a', 'b', 'c']);
+    const error = await rejection(pool.run({ op: 'spin', flags: first }), 1_000 + CRASH_MS);
     expect(error).toBeInstanceOf(DOMException);
     expect(error).toMatchObject({ name: 'TimeoutError' });
     await nextTaskWorks(pool);
