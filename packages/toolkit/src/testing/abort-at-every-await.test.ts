@@ -152,6 +152,26 @@ describe('abortAtEveryAwait', () => {
     expect(report.rejected).toBeGreaterThanOrEqual(2);
   });
 
+  it('catches a wait that ignores an already aborted signal', async () => {
+    const run = abortAtEveryAwait({
+      setup: () => undefined,
+      // Never looks at its signal: a pre-aborted signal slips through.
+      scenario: async () => {
+        await Promise.resolve();
+      },
+    });
+    await expect(run).rejects.toThrow(/aborted before the start the scenario fulfilled/);
+  });
+
+  it('lets a scenario opt out of rejecting on an already aborted signal', async () => {
+    const report = await abortAtEveryAwait({
+      setup: () => undefined,
+      scenario: () => Promise.resolve('done without waiting'),
+      rejectWhenAbortedBeforeStart: false,
+    });
+    expect(report.rejected).toBe(0);
+  });
+
   it('says so when the clean run does not settle', async () => {
     const run = abortAtEveryAwait({
       setup: () => undefined,

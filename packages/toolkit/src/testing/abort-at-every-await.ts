@@ -47,6 +47,13 @@ export interface AbortAtEveryAwaitOptions<S> {
    * Default: only `error === reason`.
    */
   acceptRejection?(error: unknown, reason: unknown): boolean;
+  /**
+   * Must a run whose signal was aborted before the start reject? True catches a primitive
+   * that ignores an already aborted signal (it should reject at once, taking nothing).
+   * Set false for scenarios that may legitimately finish without touching the signal.
+   * Default: true.
+   */
+  rejectWhenAbortedBeforeStart?: boolean;
   /** How to advance one step. Default: `'microtask'`. */
   step?: AbortStep;
   /** Most steps the clean run may take. Default: 10 000. */
@@ -171,6 +178,7 @@ export async function abortAtEveryAwait<S>(options: AbortAtEveryAwaitOptions<S>)
   const maxSteps = options.maxSteps ?? 10_000;
   const settleTimeoutMs = options.settleTimeoutMs ?? 2_000;
   const accept = options.acceptRejection ?? ((error: unknown, reason: unknown) => error === reason);
+  const rejectWhenAbortedBeforeStart = options.rejectWhenAbortedBeforeStart ?? true;
 
   /** One run; `abortAt` null = never, -1 = before the start, k ≥ 0 = after k steps. */
   async function run(abortAt: number | null): Promise<{ outcome: AbortOutcome; steps: number }> {
@@ -219,6 +227,12 @@ export async function abortAtEveryAwait<S>(options: AbortAtEveryAwaitOptions<S>)
         done.status === 'fulfilled'
           ? { abortedAt: abortAt, status: 'fulfilled', value: done.value, reason }
           : { abortedAt: abortAt, status: 'rejected', error: done.error, reason };
+      if (done.status === 'fulfilled' && abortAt === -1 && rejectWhenAbortedBeforeStart) {
+        throw new Error(
+          `abortAtEveryAwait: ${where(abortAt)} the scenario fulfilled — an already aborted signal was ignored` +
+            ' (or pass rejectWhenAbortedBeforeStart: false if the scenario may finish without it)',
+        );
+      }
       if (done.status === 'rejected') {
         if (abortAt === null) {
           throw new Error(`abortAtEveryAwait: the scenario rejected without abort: ${describeError(done.error)}`, { cause: done.error });
