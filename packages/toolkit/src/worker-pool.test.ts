@@ -109,6 +109,7 @@ describe('WorkerPool', () => {
     expect(() => new WorkerPool({ filename: FIXTURE, maxQueue: -1 })).toThrow(RangeError);
     expect(() => new WorkerPool({ filename: FIXTURE, taskTimeoutMs: Number.NaN })).toThrow(/taskTimeoutMs/);
     expect(() => new WorkerPool({ filename: 42 as unknown as string })).toThrow(/options\.filename .* received 42/);
+    expect(() => new WorkerPool({ filename: './x.worker.ts' })).toThrow(/options\.filename must be absolute, received "\.\/x\.worker\.ts"/);
   });
 
   it('rejects with WorkerPoolQueueFullError past maxQueue', async () => {

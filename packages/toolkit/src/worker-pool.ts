@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits, TransferListItem, Worker } from 'node:worker_threads';
 import { createWorker } from './create-worker.ts';
@@ -201,6 +202,11 @@ export class WorkerPool<I = unknown, O = unknown> {
       this.#filename = filename.startsWith('file:') ? fileURLToPath(filename) : filename;
     } else {
       throw new TypeError(`WorkerPool: options.filename must be a path or file: URL, received ${String(filename)}`);
+    }
+    if (!isAbsolute(this.#filename)) {
+      throw new TypeError(
+        `WorkerPool: options.filename must be absolute, received ${JSON.stringify(filename)}; use new URL('./x.worker.ts', import.meta.url)`,
+      );
     }
     this.#size = options.size ?? availableParallelism();
     if (!Number.isInteger(this.#size) || this.#size < 1) {
