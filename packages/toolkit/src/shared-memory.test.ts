@@ -153,6 +153,20 @@ describe('RingBuffer', () => {
     expect(() => new RingBuffer({ capacity: 0 })).toThrow(/capacity .* received 0/);
   });
 
+  it('keeps working when its 32-bit head and tail counters wrap around', () => {
+    const ring = new RingBuffer({ capacity: 3 });
+    const header = new Int32Array(ring.buffer, 0, 2); // [head, tail], as the ring lays them out
+    header[0] = header[1] = 2 ** 31 - 2;
+    const out: (number | undefined)[] = [];
+    for (let i = 0; i < 10; i++) {
+      expect(ring.tryWrite(i)).toBe(true);
+      expect(ring.length).toBe(1);
+      out.push(ring.tryRead());
+    }
+    expect(out).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(header[0]).toBeLessThan(0); // it did wrap
+  });
+
   it('close() wakes a waiting readAsync(), which resolves undefined; abort rejects it', async () => {
     const ring = new RingBuffer({ capacity: 4 });
     const controller = new AbortController();
