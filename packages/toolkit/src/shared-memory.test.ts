@@ -88,12 +88,19 @@ describe('AtomicMutex', () => {
     await reach(shared, HOLDING, 1);
     const controller = new AbortController();
     const first = mutex.lockAsync({ signal: controller.signal });
-    const second = mutex.lockAsync({ timeoutMs: 2_000 });
+    const second = mutex.lockAsync({ timeoutMs: 4_000 });
     controller.abort(new Error('changed my mind'));
     await expect(first).rejects.toThrow('changed my mind');
     letGo(shared);
     await holder;
-    await expect(second).resolves.toBeUndefined();
+    // The unlock's one wake-up may go to the stale wait of `first`; it must be passed on.
+    // If it were lost, `second` would sleep until its own 4 s timeout: the box catches that.
+    let box: ReturnType<typeof setTimeout> | undefined;
+    const lost = new Promise<never>((_, reject) => {
+      box = setTimeout(() => reject(new Error('the wake-up was lost: second waiter still asleep after 1.5 s')), 1_500);
+    });
+    await expect(Promise.race([second, lost])).resolves.toBeUndefined();
+    clearTimeout(box);
     mutex.unlock();
     expect(mutex.locked).toBe(false);
   });
