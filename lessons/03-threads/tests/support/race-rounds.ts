@@ -42,7 +42,7 @@ export interface RaceRoundsResult {
 
 /** Runs the rounds (call it in both threads with the same `control`). */
 export function raceRounds(options: RaceRoundsOptions): RaceRoundsResult {
-  const { control, me, body, check, evidence = 20, maxRounds = 2000, budgetMs = 1200 } = options;
+  const { control, me, body, check, evidence = 20, maxRounds = 2000, budgetMs = 1000 } = options;
   const started = performance.now();
   let broken = false;
   let sync = 0;
