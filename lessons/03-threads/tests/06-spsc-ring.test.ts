@@ -74,9 +74,9 @@ describe('SpscRing', () => {
     ).toEqual([7, 8]);
   });
 
-  test('a producer thread and a consumer thread pass 200,000 items in order', async () => {
-    const buffer = new SharedArrayBuffer(SpscRing.bytesFor(16));
-    const count = 200_000;
+  test('a producer thread and a consumer thread pass 100,000 items in order', async () => {
+    const buffer = new SharedArrayBuffer(SpscRing.bytesFor(64));
+    const count = 100_000;
     const [, consumed] = await runWorkers<string>(
       WORKER,
       IMPL,
