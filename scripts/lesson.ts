@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { findExercise, findLesson, loadLessonsLeniently, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { Progress } from './lib/state.ts';
 import { TestServer, killAllServers, type Mode, type Outcome } from './lib/test-client.ts';
-import { TypeChecker, type CompileError } from './lib/typecheck.ts';
+import { CachedTypeChecker, type CompileError } from './lib/typecheck.ts';
 import { bar, c, explain, label, verdictOf, type Verdict } from './lib/report.ts';
 import { resetExercise } from './lib/stubs.ts';
 import { scaffoldExercise, scaffoldLesson } from './lib/scaffold.ts';
@@ -217,7 +217,7 @@ interface Checked {
 /** Runs exercises through one warm server while the compiler checks the learner's files. */
 async function check(
   server: TestServer,
-  checker: TypeChecker | undefined,
+  checker: CachedTypeChecker | undefined,
   lesson: Lesson,
   exercises: Exercise[],
   invalidate: string[] = [],
@@ -267,7 +267,7 @@ function printLogs(logs: string[]): void {
 async function once(lesson: Lesson, exercises: Exercise[], mode: Mode, progress: Progress, json: boolean): Promise<number> {
   const server = new TestServer({ lessonDir: lesson.dir, mode, testTimeoutMs: testTimeoutFor(lesson) });
   void server.start().catch(() => undefined);
-  const checker = mode === 'exercise' ? new TypeChecker(lesson.dir) : undefined;
+  const checker = mode === 'exercise' ? new CachedTypeChecker(lesson.dir, path.join(repoRoot, '.interleave')) : undefined;
   const results = await check(server, checker, lesson, exercises);
   const failing = exercises.filter((e) => results.get(e.name)!.verdict.kind !== 'pass');
   if (mode === 'exercise') {
@@ -309,7 +309,7 @@ async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, progress: 
   const tty = process.stdout.isTTY === true;
   const server = new TestServer({ lessonDir: lesson.dir, mode, testTimeoutMs: testTimeoutFor(lesson) });
   void server.start().catch(() => undefined);
-  const checker = mode === 'exercise' ? new TypeChecker(lesson.dir) : undefined;
+  const checker = mode === 'exercise' ? new CachedTypeChecker(lesson.dir, path.join(repoRoot, '.interleave')) : undefined;
   let exercise = start;
   let last: Checked | undefined;
   let running = false;

@@ -2,6 +2,9 @@
 // exercise would otherwise pass unnoticed. The runner checks the learner's files with the
 // TypeScript compiler API, reusing the previous program so a re-check after a save only
 // re-reads what changed.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type TS from 'typescript';
@@ -108,4 +111,90 @@ export function codeFrame(text: string, line: number, column: number, around = 2
     if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, column - 1))}^`);
   }
   return out.join('\n');
+}
+
+/**
+ * A TypeChecker that remembers verdicts across runs in `.interleave/typecheck-cache.json`,
+ * keyed by the file's text, the other sources it may import (the lesson's exercises/ and
+ * lib/ folders, its tsconfig) and the commit checked out (which pins the toolkit's types).
+ * `pnpm lesson N --once` on files the learner has not touched then skips loading the
+ * compiler altogether — most of a second on two cores — and a changed file is checked
+ * for real, always.
+ */
+type CheckCache = Record<string, { key: string; errors: CompileError[] }>;
+
+export class CachedTypeChecker {
+  readonly lessonDir: string;
+  #checker: TypeChecker | undefined;
+  #cacheFile: string;
+  #cache: CheckCache;
+
+  constructor(lessonDir: string, stateDir: string) {
+    this.lessonDir = lessonDir;
+    this.#cacheFile = path.join(stateDir, 'typecheck-cache.json');
+    try {
+      this.#cache = JSON.parse(readFileSync(this.#cacheFile, 'utf8')) as CheckCache;
+    } catch {
+      this.#cache = {};
+    }
+  }
+
+  check(files: string[]): CompileError[] {
+    const context = contextKey(this.lessonDir);
+    const keys = new Map(files.map((f) => [f, fileKey(f, context)]));
+    const stale = files.filter((f) => this.#cache[f]?.key !== keys.get(f));
+    if (stale.length > 0) {
+      this.#checker ??= new TypeChecker(this.lessonDir);
+      const fresh = this.#checker.check(stale);
+      for (const f of stale) this.#cache[f] = { key: keys.get(f)!, errors: fresh.filter((e) => e.file === f) };
+      try {
+        mkdirSync(path.dirname(this.#cacheFile), { recursive: true });
+        writeFileSync(this.#cacheFile, JSON.stringify(this.#cache));
+      } catch {
+        // a cache that cannot be written only costs time
+      }
+    }
+    return files.flatMap((f) => this.#cache[f]?.errors ?? []);
+  }
+
+  invalidate(file: string): void {
+    this.#checker?.invalidate(file);
+  }
+}
+
+function contextKey(lessonDir: string): string {
+  const hash = createHash('sha1');
+  let head = '';
+  try {
+    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: lessonDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    head = String(Date.now()); // no git: no reuse across runs
+  }
+  hash.update(head);
+  for (const sub of ['exercises', 'lib']) {
+    const dir = path.join(lessonDir, sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      try {
+        hash.update(name).update(readFileSync(path.join(dir, name)));
+      } catch {
+        // a folder or an unreadable file: skip
+      }
+    }
+  }
+  try {
+    hash.update(readFileSync(path.join(lessonDir, 'tsconfig.json')));
+  } catch {
+    // no tsconfig: the TypeChecker will say so
+  }
+  return hash.digest('hex');
+}
+
+function fileKey(file: string, context: string): string {
+  return createHash('sha1').update(context).update(file).digest('hex');
 }
