@@ -35,7 +35,7 @@ export interface Ran {
 }
 
 /** Runs `pnpm lesson …` against a fixture root and waits for it to end. */
-export function lesson(root: string, args: string[], timeoutMs = 30_000): Ran {
+export function lesson(root: string, args: string[], timeoutMs = 120_000): Ran {
   const started = performance.now();
   const r = spawnSync(process.execPath, [...cliArgs('lesson.ts'), ...args], {
     cwd: root,

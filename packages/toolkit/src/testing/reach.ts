@@ -2,8 +2,13 @@
 // time, until another thread has moved a shared flag.
 import { waitAsync } from '../atomics-wait-async.ts';
 
-/** Resolves once `array[index] >= value`; rejects with a clear message after `ms`. */
-export async function reach(array: Int32Array, index: number, value: number, ms = 2_000): Promise<void> {
+/**
+ * Resolves once `array[index] >= value`; rejects with a clear message after `ms`.
+ * The default is long because what tests wait for here is usually a task starting on a
+ * thread that may itself be starting — compiling a .ts worker on a busy 2-core machine
+ * takes seconds. The crash suite's 2 s rule is about settling, and is asserted elsewhere.
+ */
+export async function reach(array: Int32Array, index: number, value: number, ms = 10_000): Promise<void> {
   const deadline = performance.now() + ms;
   // A pending waitAsync does not keep the event loop alive; this timer does.
   const keepAlive = setTimeout(() => {}, ms);
