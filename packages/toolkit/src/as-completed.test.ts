@@ -1,16 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { asCompleted } from './as-completed.ts';
-
-function gate<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { gate } from './testing/microtasks.ts';
 
 describe('asCompleted()', () => {
   it('yields values in the order the promises settle', async () => {

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Barrier } from './barrier.ts';
 import { BrokenBarrierError } from './errors.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
-
-async function turns(n = 10): Promise<void> {
-  for (let i = 0; i < n; i++) await Promise.resolve();
-}
+import { turns } from './testing/microtasks.ts';
 
 describe('Barrier', () => {
   it('checks parties first', () => {

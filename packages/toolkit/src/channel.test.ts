@@ -2,19 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Channel } from './channel.ts';
 import { ChannelClosedError } from './errors.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
-
-async function turns(n = 10): Promise<void> {
-  for (let i = 0; i < n; i++) await Promise.resolve();
-}
-
-function track<T>(promise: Promise<T>): { readonly settled: boolean; readonly promise: Promise<T> } {
-  const state = { settled: false, promise };
-  promise.then(
-    () => (state.settled = true),
-    () => (state.settled = true),
-  );
-  return state;
-}
+import { track, turns } from './testing/microtasks.ts';
 
 describe('Channel', () => {
   it('defaults to capacity 0 and checks capacity first', () => {

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Condition } from './condition.ts';
 import { Mutex } from './mutex.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
-
-async function turns(n = 20): Promise<void> {
-  for (let i = 0; i < n; i++) await Promise.resolve();
-}
+import { turns } from './testing/microtasks.ts';
 
 describe('Condition', () => {
   it('wait() releases the lock while waiting and holds it again when it returns', async () => {
@@ -19,7 +16,7 @@ describe('Condition', () => {
     expect(condition.locked).toBe(false); // released while waiting
     const other = await condition.lock();
     condition.notify();
-    await turns();
+    await turns(20);
     expect(returned).toBe(false); // notified, but the lock is still held by `other`
     other.release();
     await waiting;
@@ -43,12 +40,12 @@ describe('Condition', () => {
       order.push(n);
       permit.release();
     });
-    await turns();
+    await turns(20);
     expect(condition.waiting).toBe(4);
     let permit = await condition.lock();
     condition.notify(2);
     permit.release();
-    await turns();
+    await turns(20);
     expect(order).toEqual([1, 2]);
     expect(condition.waiting).toBe(2);
     permit = await condition.lock();
@@ -82,7 +79,7 @@ describe('Condition', () => {
     );
     counted.abort(reason);
     expect(condition.waiting).toBe(0);
-    await turns();
+    await turns(20);
     expect(settled).toBe(false); // it must hold the lock again before rejecting
     blocker.release();
     expect(await outcome).toBe(reason);
@@ -123,7 +120,7 @@ describe('Condition', () => {
       woke.push('b');
       p.release();
     })();
-    await turns();
+    await turns(20);
     abort.abort();
     const p = await condition.lock();
     condition.notify();
@@ -148,7 +145,7 @@ describe('Condition', () => {
       items = [...items, n];
       condition.notifyAll();
       permit.release();
-      await turns();
+      await turns(20);
     }
     await expect(consumer).resolves.toEqual([1, 2]);
   });

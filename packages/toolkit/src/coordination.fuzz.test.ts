@@ -5,6 +5,7 @@
 // Condition and Barrier get the same treatment in coordination.stress.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { Mutex } from './mutex.ts';
+import { turns } from './testing/microtasks.ts';
 
 function random(seed: number): (n: number) => number {
   let a = seed >>> 0;
@@ -15,10 +16,6 @@ function random(seed: number): (n: number) => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (((t ^ (t >>> 14)) >>> 0) % n);
   };
-}
-
-async function turns(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await Promise.resolve();
 }
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

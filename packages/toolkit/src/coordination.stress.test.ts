@@ -15,6 +15,7 @@ import { Queue } from './queue.ts';
 import { Semaphore } from './semaphore.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
 import type { CountedAbortController } from './testing/counted-signal.ts';
+import { turns } from './testing/microtasks.ts';
 
 /** xorshift32: a small deterministic generator in [0, 1). */
 function random(seed: number): () => number {
@@ -28,10 +29,6 @@ function random(seed: number): () => number {
   };
   for (let i = 0; i < 8; i++) next();
   return next;
-}
-
-async function turns(n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await Promise.resolve();
 }
 
 /** The pending operations the driver may abort, and a check that none left a listener. */

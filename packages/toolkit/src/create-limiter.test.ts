@@ -1,22 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createLimiter, LimiterClearedError } from './create-limiter.ts';
-
-/** A promise with its resolve/reject in hand (local, so this test depends on nothing else). */
-function gate<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every already-queued microtask (and the ones they queue) run. */
-async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
+import { gate, turns } from './testing/microtasks.ts';
 
 describe('createLimiter()', () => {
   it('throws a TypeError naming concurrency for a bad value', () => {
@@ -44,7 +29,7 @@ describe('createLimiter()', () => {
     expect(limit.pendingCount).toBe(7);
     for (const g of gates) {
       g.resolve(100);
-      await flush();
+      await turns();
     }
     expect(await Promise.all(results)).toEqual(gates.map((_, i) => 100 + i));
     expect(peak).toBe(3);
@@ -135,7 +120,7 @@ describe('createLimiter()', () => {
     expect(limit.activeCount).toBe(3);
     for (const g of gates) {
       g.resolve();
-      await flush();
+      await turns();
     }
     await Promise.all(calls);
     expect(peakAfter).toBe(1);

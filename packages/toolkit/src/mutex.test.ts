@@ -3,11 +3,7 @@ import { Mutex } from './mutex.ts';
 import { OwnedPermit } from './permit.ts';
 import type { Permit } from './permit.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
-
-/** Lets every queued microtask run (promise hand-offs settle within a few turns). */
-async function flush(): Promise<void> {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-}
+import { turns } from './testing/microtasks.ts';
 
 describe('Mutex', () => {
   it('lock() on a free mutex resolves at once with a Permit', async () => {
@@ -143,7 +139,7 @@ describe('Mutex', () => {
     let peak = 0;
     const section = async (fail: boolean): Promise<string> => {
       peak = Math.max(peak, ++inside);
-      await flush();
+      await turns();
       inside--;
       if (fail) throw new Error('boom');
       return 'ok';

@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pooledMap } from './pooled-map.ts';
-
-function gate<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-async function flush(): Promise<void> {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-}
+import { gate, turns } from './testing/microtasks.ts';
 
 /** Rejects with signal.reason when aborted, else waits for `until`. */
 function abortable<T>(signal: AbortSignal, until: Promise<T>): Promise<T> {
@@ -39,7 +26,7 @@ describe('pooledMap()', () => {
     const done = collect(pooledMap([0, 1, 2], (i) => gates[i]!.promise, { concurrency: 3 }));
     gates[2]!.resolve('c');
     gates[1]!.resolve('b');
-    await flush();
+    await turns(20);
     gates[0]!.resolve('a');
     expect(await done).toEqual(['a', 'b', 'c']);
   });
@@ -52,10 +39,10 @@ describe('pooledMap()', () => {
       return gates[i]!.promise;
     }, { concurrency: 2 });
     const first = it.next();
-    await flush();
+    await turns(20);
     expect(started).toBe(2);
     gates[1]!.resolve(1); // finished but not yielded: still holds its place in the window
-    await flush();
+    await turns(20);
     expect(started).toBe(2);
     gates[0]!.resolve(0);
     expect(await first).toEqual({ done: false, value: 0 });
@@ -68,7 +55,7 @@ describe('pooledMap()', () => {
   it('starts nothing before the first next()', async () => {
     let started = 0;
     const it = pooledMap([1, 2], async (x) => ((started++), x));
-    await flush();
+    await turns(20);
     expect(started).toBe(0);
     expect(await collect(it)).toEqual([1, 2]);
   });
@@ -101,7 +88,7 @@ describe('pooledMap()', () => {
       }
     }, { concurrency: 3 });
     const result = collect(it);
-    await flush();
+    await turns(20);
     expect(signals).toHaveLength(3); // item 3 never starts
     failing.reject(failure);
     await expect(result).rejects.toBe(failure);
@@ -116,7 +103,7 @@ describe('pooledMap()', () => {
     const first = new Error('first in time');
     const result = collect(pooledMap([0, 1], (i) => (i === 0 ? late.promise : early.promise), { concurrency: 2 }));
     early.reject(first);
-    await flush();
+    await turns(20);
     late.reject(new Error('second'));
     await expect(result).rejects.toBe(first);
   });
@@ -139,7 +126,7 @@ describe('pooledMap()', () => {
       try {
         return await abortable(signal, never);
       } finally {
-        await flush(); // cleanup that takes a while: the loop must still wait for it
+        await turns(20); // cleanup that takes a while: the loop must still wait for it
         cleanedUp++;
       }
     }, { concurrency: 3 })) {
@@ -157,7 +144,7 @@ describe('pooledMap()', () => {
     const reason = new Error('cancelled by caller');
     const never = new Promise<number>(() => {});
     const result = collect(pooledMap([1, 2], (_, signal) => abortable(signal, never), { signal: controller.signal }));
-    await flush();
+    await turns(20);
     controller.abort(reason);
     await expect(result).rejects.toBe(reason);
     await expect(collect(pooledMap([1], async (x) => x, { signal: AbortSignal.abort(reason) }))).rejects.toBe(reason);
@@ -172,7 +159,7 @@ describe('pooledMap()', () => {
       yield 1;
     }
     const result = collect(pooledMap(slowInput(), async (x) => x, { signal: controller.signal }));
-    await flush();
+    await turns(20);
     controller.abort(reason);
     first.resolve();
     await expect(result).rejects.toBe(reason);

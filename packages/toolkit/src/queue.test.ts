@@ -4,20 +4,7 @@ import { LifoQueue } from './lifo-queue.ts';
 import { PriorityQueue } from './priority-queue.ts';
 import { Queue } from './queue.ts';
 import { countedAbortController } from './testing/counted-signal.ts';
-
-async function turns(n = 10): Promise<void> {
-  for (let i = 0; i < n; i++) await Promise.resolve();
-}
-
-/** Records whether a promise settled, without awaiting it. */
-function track<T>(promise: Promise<T>): { readonly settled: boolean; readonly promise: Promise<T> } {
-  const state = { settled: false, promise };
-  promise.then(
-    () => (state.settled = true),
-    () => (state.settled = true),
-  );
-  return state;
-}
+import { track, turns } from './testing/microtasks.ts';
 
 describe('Queue', () => {
   it('new Queue() works with no options and is unbounded', async () => {

@@ -1,16 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { TaskGroup, TaskGroupClosedError } from './task-group.ts';
-
-function gate<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { gate } from './testing/microtasks.ts';
 
 /** Waits for `until`, or rejects with signal.reason when the signal aborts first. */
 function abortable<T>(signal: AbortSignal, until: Promise<T>): Promise<T> {
