@@ -247,7 +247,22 @@ function formatTime(t: number): string {
   return String(Math.round(t * 1000) / 1000);
 }
 
-/** Checks a Trace (from a JSON file, say) and names the first bad field. */
+/**
+ * Checks a Trace (from a JSON file, say) and returns it typed; throws a `TypeError` that
+ * names `where` and the first bad field.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { checkTrace, renderAscii } from '@interleave/toolkit';
+ *
+ * const file = 'traces/two-workers.json';
+ * const trace = checkTrace(JSON.parse(readFileSync(file, 'utf8')), file);
+ * console.log(renderAscii(trace));
+ * // A span that ends before it starts fails with a message such as:
+ * // traces/two-workers.json: spans[0].end must be a finite number ≥ start (2), got 1
+ * ```
+ */
 export function checkTrace(trace: unknown, where = 'trace'): Trace {
   const fail = (field: string, got: unknown, want: string): never => {
     throw new TypeError(`${where}: ${field} must be ${want}, got ${JSON.stringify(got) ?? String(got)}`);
