@@ -77,7 +77,37 @@ export async function measureAsyncMutexSemaphore(params: Params, { quick }: Meas
   return drive(() => semaphore.acquire(), callSemaphoreRelease, params, quick);
 }
 
+/**
+ * The floor: no library at all, only what any lock that returns a promise per waiter must
+ * allocate — the promise, its resolving functions, a slot in a FIFO array. Its cost per
+ * operation at 1e5 ÷ at 1e3 is what V8's garbage collector alone makes of a deep queue.
+ */
+export async function measureBarePromises(params: Params, { quick }: MeasureContext): Promise<number> {
+  const waiting: (((handle: number) => void) | undefined)[] = [];
+  let head = 0;
+  let free = params.permits;
+  const acquire = (): Promise<number> => {
+    if (free > 0) {
+      free--;
+      return Promise.resolve(0);
+    }
+    return new Promise<number>((resolve) => void waiting.push(resolve));
+  };
+  const release = (): void => {
+    if (head === waiting.length) {
+      free++;
+      return;
+    }
+    const next = waiting[head]!;
+    waiting[head++] = undefined;
+    if (head === waiting.length) waiting.length = head = 0;
+    next(0);
+  };
+  return drive(acquire, release, params, quick);
+}
+
 const PEER = 'async-mutex 0.5.0';
+const FLOOR = 'no library (bare promises)';
 const DEFAULT_HEAP = 'ours, default heap';
 const BIG_YOUNG_MB = 256;
 
@@ -111,7 +141,7 @@ export const suite = defineSuite({
           unit: 'ops/s',
           higherIsBetter: true,
           ours: contender(import.meta.url, mine, params),
-          peers: { [PEER]: contender(import.meta.url, theirs, params) },
+          peers: { [PEER]: contender(import.meta.url, theirs, params), [FLOOR]: contender(import.meta.url, 'measureBarePromises', params) },
           note: `${waiters.toLocaleString('en-US')} acquirers queued behind a held ${kind === 'Mutex' ? 'lock' : 'set of 4 permits'}, ×${roundsFor(waiters, quick)} rounds per sample; per second of CPU time`,
         });
       }
@@ -147,14 +177,16 @@ export const suite = defineSuite({
       const depth = (c: CaseResult) => c.name.split(', ')[1]!.split(' ')[0]!;
       const ours = shallow.ours / deep.ours;
       const theirs = shallow.peers[PEER]! / deep.peers[PEER]!;
+      const floor = shallow.peers[FLOOR] !== undefined && deep.peers[FLOOR] !== undefined ? shallow.peers[FLOOR] / deep.peers[FLOOR] : undefined;
       out.push({
         name: `${kind}: cost per op at ${depth(deep)} ÷ at ${depth(shallow)}`,
         unit: 'x',
         higherIsBetter: false,
         ours,
-        peers: { [PEER]: theirs },
-        ratios: { [PEER]: ours / theirs },
-        note: 'target: ours ≤ 1.3; default Node flags',
+        peers: floor === undefined ? { [PEER]: theirs } : { [PEER]: theirs, [FLOOR]: floor },
+        ratios: floor === undefined ? { [PEER]: ours / theirs } : { [PEER]: ours / theirs, [FLOOR]: ours / floor },
+        ...(floor === undefined ? {} : { limit: Number(floor.toFixed(2)) }),
+        note: 'target: ours ≤ 1.3; default Node flags. limit: the same ratio with no library (bare promises in an array), the growth V8 alone imposes',
       });
       const big = cases.find((c) => c.name.startsWith(`${kind},`) && c.name.endsWith('young generation'));
       if (big !== undefined) {
