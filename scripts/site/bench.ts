@@ -9,28 +9,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeHtml } from './escape.ts';
 import { uniqueId } from './markdown.ts';
+import type { CaseResult, SuiteResult } from '@interleave/toolkit/bench/lib.ts';
 
-/** One case of a suite result (contract 3). */
-export interface BenchCaseResult {
-  name: string;
-  unit: string;
-  higherIsBetter: boolean;
-  ours: number;
-  peers: Record<string, number>;
-  ratios: Record<string, number>;
-  limit?: number;
-  note?: string;
-}
+/** One case of a suite result (contract 3), as `packages/toolkit/bench/lib.ts` writes it. */
+export type BenchCaseResult = CaseResult;
 
-/** A suite result file (contract 3). */
-export interface BenchSuiteResult {
-  suite: string;
-  title: string;
-  command: string;
-  date: string;
-  machine: { cpus: number; model: string; node: string };
-  cases: BenchCaseResult[];
-}
+/** A suite result file (contract 3), as `packages/toolkit/bench/lib.ts` writes it. */
+export type BenchSuiteResult = SuiteResult;
 
 /** Reads every `*.json` in `dir` (none: empty list). Throws naming the file on a bad one. */
 export function loadBenchResults(dir: string): BenchSuiteResult[] {
@@ -71,7 +56,8 @@ function renderCase(c: BenchCaseResult, id: string): string {
   const limitOnScale = c.limit !== undefined && c.limit <= highest * 1.6;
   const max = Math.max(highest, limitOnScale ? c.limit! : 0) || 1;
   const width = 640;
-  const gutter = 150;
+  // Room for the longest name at the chart's 12px sans-serif (≈ 7 px a character).
+  const gutter = Math.max(150, Math.ceil(16 + 7 * Math.max(...bars.map((b) => b.name.length))));
   const right = 110;
   const barH = 22;
   const gap = 10;
