@@ -42,7 +42,12 @@ const started = performance.now();
 for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
   console.error(`bench: ${suite.name}${quick ? ' (quick)' : ''}`);
   // A suite may carry its own run options (e.g. pass/fail suites need one repetition).
-  const result = await runSuite(suite, { ...options, ...suite.options });
+  // BENCH_REPS and a quick run's single repetition still win over the suite's own count.
+  const result = await runSuite(suite, {
+    ...options,
+    ...suite.options,
+    ...(options.repetitions !== undefined ? { repetitions: options.repetitions } : quick ? { repetitions: 1 } : {}),
+  });
   console.log(`\n${formatTable(result)}\n`);
   if (outDir !== undefined) console.error(`  wrote ${await writeResult(result, outDir)}`);
 }
