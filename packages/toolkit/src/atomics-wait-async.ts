@@ -8,5 +8,10 @@ export type WaitAsyncResult =
 
 type WaitAsync = (array: Int32Array, index: number, value: number, timeoutMs?: number) => WaitAsyncResult;
 
-/** `Atomics.waitAsync(array, index, value, timeoutMs)`: waits without blocking the thread. */
-export const waitAsync: WaitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync.bind(Atomics);
+/**
+ * `Atomics.waitAsync(array, index, value, timeoutMs)`: waits without blocking the thread.
+ * Looked up on each call, so a test can stand in for it as it can for `Atomics.wait`.
+ */
+export function waitAsync(array: Int32Array, index: number, value: number, timeoutMs?: number): WaitAsyncResult {
+  return (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync(array, index, value, timeoutMs);
+}

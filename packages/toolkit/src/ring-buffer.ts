@@ -30,8 +30,8 @@ const HEAD = 0; // next slot to read; only the consumer writes it
 const TAIL = 1; // next slot to write; only the producer writes it
 const CLOSED = 2;
 const CAPACITY = 3;
-const READER_WAITING = 4; // the consumer sleeps on TAIL: the producer must notify
-const WRITER_WAITING = 5; // the producer sleeps on HEAD: the consumer must notify
+const READER_WAITING = 4; // 1 while the consumer sleeps (on this word); the producer clears it and notifies
+const WRITER_WAITING = 5; // 1 while the producer sleeps (on this word); the consumer clears it and notifies
 const HEADER_BYTES = 24;
 
 /**
@@ -119,7 +119,7 @@ export class RingBuffer {
     if (((tail - Atomics.load(header, HEAD)) | 0) >= this.#capacity) return false;
     this.#data[tail & this.#mask] = value;
     Atomics.store(header, TAIL, (tail + 1) | 0);
-    if (Atomics.load(header, READER_WAITING) === 1) Atomics.notify(header, TAIL);
+    wake(header, READER_WAITING);
     return true;
   }
 
@@ -130,28 +130,24 @@ export class RingBuffer {
     if (head === Atomics.load(header, TAIL)) return undefined;
     const value = this.#data[head & this.#mask]!;
     Atomics.store(header, HEAD, (head + 1) | 0);
-    if (Atomics.load(header, WRITER_WAITING) === 1) Atomics.notify(header, HEAD);
+    wake(header, WRITER_WAITING);
     return value;
   }
 
   /** Producer: appends `value`, blocking this thread while the ring is full. */
   write(value: number, options: RingBufferWaitOptions = {}): void {
     const deadline = performance.now() + checkTimeout('write', options.timeoutMs);
-    while (!this.tryWrite(value)) {
-      const head = Atomics.load(this.#header, HEAD);
-      this.#sleep(WRITER_WAITING, HEAD, head, deadline, 'write');
-    }
+    while (!this.tryWrite(value)) this.#sleep(WRITER_WAITING, deadline, 'write');
   }
 
   /** Consumer: takes the oldest number, blocking while empty; `undefined` once closed and drained. */
   read(options: RingBufferWaitOptions = {}): number | undefined {
     const deadline = performance.now() + checkTimeout('read', options.timeoutMs);
     for (;;) {
-      const tail = Atomics.load(this.#header, TAIL);
       const value = this.tryRead();
       if (value !== undefined) return value;
       if (this.closed) return this.tryRead();
-      this.#sleep(READER_WAITING, TAIL, tail, deadline, 'read');
+      this.#sleep(READER_WAITING, deadline, 'read');
     }
   }
 
@@ -159,10 +155,7 @@ export class RingBuffer {
   async writeAsync(value: number, options: RingBufferAsyncOptions = {}): Promise<void> {
     const deadline = performance.now() + checkTimeout('writeAsync', options.timeoutMs);
     options.signal?.throwIfAborted();
-    while (!this.tryWrite(value)) {
-      const head = Atomics.load(this.#header, HEAD);
-      await this.#sleepAsync(WRITER_WAITING, HEAD, head, deadline, 'writeAsync', options.signal);
-    }
+    while (!this.tryWrite(value)) await this.#sleepAsync(WRITER_WAITING, deadline, 'writeAsync', options.signal);
   }
 
   /** Consumer: like `read`, but waits with `Atomics.waitAsync`, leaving the event loop free. */
@@ -170,19 +163,18 @@ export class RingBuffer {
     const deadline = performance.now() + checkTimeout('readAsync', options.timeoutMs);
     options.signal?.throwIfAborted();
     for (;;) {
-      const tail = Atomics.load(this.#header, TAIL);
       const value = this.tryRead();
       if (value !== undefined) return value;
       if (this.closed) return this.tryRead();
-      await this.#sleepAsync(READER_WAITING, TAIL, tail, deadline, 'readAsync', options.signal);
+      await this.#sleepAsync(READER_WAITING, deadline, 'readAsync', options.signal);
     }
   }
 
   /** Marks the ring closed and wakes both sides. Idempotent. */
   close(): void {
     Atomics.store(this.#header, CLOSED, 1);
-    Atomics.notify(this.#header, TAIL);
-    Atomics.notify(this.#header, HEAD);
+    wake(this.#header, READER_WAITING);
+    wake(this.#header, WRITER_WAITING);
   }
 
   /** Consumer: reads with `readAsync()` until the ring is closed and drained. */
@@ -190,39 +182,45 @@ export class RingBuffer {
     for (let value = await this.readAsync(); value !== undefined; value = await this.readAsync()) yield value;
   }
 
-  #sleep(flag: number, index: number, seen: number, deadline: number, method: string): void {
+  /**
+   * Raises this side's flag, then looks again: still full (writer) or still empty (reader),
+   * and not closed? Every change that could end the wait comes after the other side's
+   * `wake()`, which clears the flag; so either this look sees the change, or the flag is
+   * already 0 when we wait on it being 1, or the wake's notify finds us asleep. Waiting on
+   * `head`/`tail` instead would miss a `close()` (it moves neither) between look and wait.
+   */
+  #mustWait(flag: number): boolean {
     const header = this.#header;
-    if (Atomics.load(header, CLOSED) === 1) {
-      if (method === 'write') throw new Error('RingBuffer: write after close()');
-      return;
-    }
-    const left = deadline - performance.now();
-    if (left <= 0) throw timeout(method);
-    // Announce the sleep before re-checking (inside wait): the other side either sees
-    // the flag and notifies, or changed `index` first so the wait returns at once.
     Atomics.store(header, flag, 1);
-    Atomics.wait(header, index, seen, left);
-    Atomics.store(header, flag, 0);
+    if (Atomics.load(header, CLOSED) === 1) return false;
+    const used = (Atomics.load(header, TAIL) - Atomics.load(header, HEAD)) | 0;
+    return flag === WRITER_WAITING ? used >= this.#capacity : used === 0;
   }
 
-  async #sleepAsync(flag: number, index: number, seen: number, deadline: number, method: string, signal?: AbortSignal): Promise<void> {
+  #sleep(flag: number, deadline: number, method: string): void {
     const header = this.#header;
-    if (Atomics.load(header, CLOSED) === 1) {
-      if (method === 'writeAsync') throw new Error('RingBuffer: write after close()');
-      return;
-    }
-    const left = deadline - performance.now();
-    if (left <= 0) throw timeout(method);
-    Atomics.store(header, flag, 1);
-    const waiting = waitAsync(header, index, seen, Math.min(left, 2 ** 31 - 1));
-    if (!waiting.async) {
+    try {
+      if (!this.#mustWait(flag)) return;
+      const left = deadline - performance.now();
+      if (left <= 0) throw timeout(method);
+      Atomics.wait(header, flag, 1, left);
+    } finally {
       Atomics.store(header, flag, 0);
-      return;
     }
-    // A pending waitAsync does not keep Node's event loop alive; this timer does.
-    const keepAlive = setInterval(() => {}, 1 << 30);
+  }
+
+  async #sleepAsync(flag: number, deadline: number, method: string, signal?: AbortSignal): Promise<void> {
+    const header = this.#header;
+    let keepAlive: ReturnType<typeof setInterval> | undefined;
     let onAbort: (() => void) | undefined;
     try {
+      if (!this.#mustWait(flag)) return;
+      const left = deadline - performance.now();
+      if (left <= 0) throw timeout(method);
+      const waiting = waitAsync(header, flag, 1, Math.min(left, 2 ** 31 - 1));
+      if (!waiting.async) return;
+      // A pending waitAsync does not keep Node's event loop alive; this timer does.
+      keepAlive = setInterval(() => {}, 1 << 30);
       await new Promise<void>((resolve, reject) => {
         void waiting.value.then(() => resolve());
         if (signal !== undefined) {
@@ -237,6 +235,11 @@ export class RingBuffer {
       Atomics.store(header, flag, 0);
     }
   }
+}
+
+/** The other side's half of the hand-shake in `#mustWait`: clear its flag; if it was up, notify. */
+function wake(header: Int32Array, flag: number): void {
+  if (Atomics.load(header, flag) === 1 && Atomics.exchange(header, flag, 0) === 1) Atomics.notify(header, flag);
 }
 
 function checkTimeout(method: string, timeoutMs: number | undefined): number {
