@@ -70,7 +70,7 @@ describe('AtomicMutex', () => {
     const holder = pool.run({ op: 'hold-lock', lock: mutex.buffer, flags: shared });
     await reach(shared, HOLDING, 1);
     let acquired = false;
-    const waiting = mutex.lockAsync({ timeoutMs: 2_000 }).then(() => (acquired = true));
+    const waiting = mutex.lockAsync({ timeoutMs: 10_000 }).then(() => (acquired = true));
     // A timer fires while we wait: the loop is free. The lock is still the worker's.
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(acquired).toBe(false);
@@ -88,16 +88,16 @@ describe('AtomicMutex', () => {
     await reach(shared, HOLDING, 1);
     const controller = new AbortController();
     const first = mutex.lockAsync({ signal: controller.signal });
-    const second = mutex.lockAsync({ timeoutMs: 4_000 });
+    const second = mutex.lockAsync({ timeoutMs: 20_000 });
     controller.abort(new Error('changed my mind'));
     await expect(first).rejects.toThrow('changed my mind');
     letGo(shared);
     await holder;
     // The unlock's one wake-up may go to the stale wait of `first`; it must be passed on.
-    // If it were lost, `second` would sleep until its own 4 s timeout: the box catches that.
+    // If it were lost, `second` would sleep until its own 20 s timeout: the box catches that.
     let box: ReturnType<typeof setTimeout> | undefined;
     const lost = new Promise<never>((_, reject) => {
-      box = setTimeout(() => reject(new Error('the wake-up was lost: second waiter still asleep after 1.5 s')), 1_500);
+      box = setTimeout(() => reject(new Error('the wake-up was lost: second waiter still asleep after 8 s')), 8_000);
     });
     await expect(Promise.race([second, lost])).resolves.toBeUndefined();
     clearTimeout(box);
@@ -143,7 +143,7 @@ describe('RingBuffer', () => {
   it('carries numbers to a worker that blocks while the ring is empty', async () => {
     const ring = new RingBuffer({ capacity: 3 });
     const consumer = pool.run({ op: 'consume', ring: ring.buffer });
-    for (let i = 0; i < 10_000; i++) await ring.writeAsync(i, { timeoutMs: 2_000 });
+    for (let i = 0; i < 10_000; i++) await ring.writeAsync(i, { timeoutMs: 10_000 });
     ring.close();
     expect(await consumer).toBe(10_000);
   });
@@ -180,7 +180,7 @@ describe('RingBuffer', () => {
     const aborted = ring.readAsync({ signal: controller.signal });
     controller.abort(new Error('stop reading'));
     await expect(aborted).rejects.toThrow('stop reading');
-    const waiting = ring.readAsync({ timeoutMs: 2_000 });
+    const waiting = ring.readAsync({ timeoutMs: 10_000 });
     ring.close();
     await expect(waiting).resolves.toBeUndefined();
   });
