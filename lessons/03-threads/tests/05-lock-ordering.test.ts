@@ -10,7 +10,8 @@ const IMPL = implFile('05-lock-ordering');
 function newBank(balances: number[]): { balances: SharedArrayBuffer; locks: SharedArrayBuffer; control: SharedArrayBuffer } {
   const shared = new SharedArrayBuffer(balances.length * 4);
   new Int32Array(shared).set(balances);
-  return { balances: shared, locks: new SharedArrayBuffer(balances.length * AtomicMutex.BYTES), control: new SharedArrayBuffer(4) };
+  const control = new SharedArrayBuffer(4 * (1 + balances.length)); // see Input.control in the worker
+  return { balances: shared, locks: new SharedArrayBuffer(balances.length * AtomicMutex.BYTES), control };
 }
 
 /** A one-thread Bank for the input checks (no locking needed). */
@@ -21,9 +22,10 @@ function localBank(): Bank {
 
 describe('transfer()', () => {
   test('two opposite transfers at the worst moment do not deadlock', async () => {
-    // Each thread, once it holds its first lock, waits for the other to hold one too.
-    // Locking `from` first makes both hold one and wait for the other's: a deadlock,
-    // reported by the Bank after 1 s. A global order makes the second thread wait at the first lock.
+    // Each thread, once it holds its first lock, waits until the other holds one too or
+    // waits for ours. Locking `from` first makes both hold one and wait for the other's: a
+    // deadlock, reported by the Bank after 1 s. A global order makes the second thread wait
+    // at the first lock. Neither depends on timing: the worker start-up may take seconds.
     const bank = newBank([100, 100]);
     await runWorkers<number>(
       WORKER,
@@ -32,7 +34,7 @@ describe('transfer()', () => {
         { ...bank, plan: [[0, 1]], meet: true },
         { ...bank, plan: [[1, 0]], meet: true },
       ],
-      { watchdogMs: 4000, stuck: 'two opposite transfers never finished' },
+      { watchdogMs: 4500, stuck: 'two opposite transfers never finished' },
     );
     expect([...new Int32Array(bank.balances)]).toEqual([100, 100]);
   });
