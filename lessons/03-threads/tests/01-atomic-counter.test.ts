@@ -39,7 +39,7 @@ describe('countUp()', () => {
     const shared = new SharedArrayBuffer(COUNT_UP_BYTES);
     const times = 200_000;
     const [result] = await runWorkers<RaceRoundsResult>(WORKER, IMPL, [0, 1].map((me) => ({ shared, me, times })), {
-      watchdogMs: 4500,
+      watchdogMs: 3000,
       stuck: 'two threads counting in rounds did not finish',
     });
     const total = Atomics.load(new Int32Array(shared), 0);

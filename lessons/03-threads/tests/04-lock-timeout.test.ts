@@ -1,15 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { tryLockFor } from '#impl/04-lock-timeout';
 import { implFile } from './support/impl.ts';
-import { pause, untilSet } from './support/poll.ts';
+import { until } from './support/poll.ts';
 import { runWorkers } from './support/threads.ts';
 
 const WORKER = new URL('./fixtures/timed-lock.worker.ts', import.meta.url);
 const IMPL = implFile('04-lock-timeout');
 
-/** A lock word (slot 0) held by "someone", and the worker's "I am waiting" flag (slot 1). */
+/**
+ * A lock word (slot 0) held by "someone", and what the worker reports (fixtures/timed-lock.worker.ts):
+ * slot 1 "calling tryLockFor", slot 2 attempts to take the lock, slot 3 Atomics.wait calls.
+ */
 function heldLock(): { shared: SharedArrayBuffer; cells: Int32Array } {
-  const shared = new SharedArrayBuffer(2 * 4);
+  const shared = new SharedArrayBuffer(4 * 4);
   const cells = new Int32Array(shared);
   cells[0] = 1;
   return { shared, cells };
@@ -55,31 +58,29 @@ describe('tryLockFor()', () => {
 
   test('wake-ups that do not free the lock do not extend the deadline', async () => {
     const { shared, cells } = heldLock();
-    // Notify every 20 ms while the lock stays held: each one wakes the waiter for nothing.
-    const noise = setInterval(() => Atomics.notify(cells, 0), 20);
-    try {
-      const [got] = await runWorkers<boolean>(WORKER, IMPL, [{ shared, timeoutMs: 200 }], {
-        watchdogMs: 2500,
-        stuck: 'tryLockFor(cells, 0, 200), woken every 20 ms, was still waiting: each sleep must get only the time left until one fixed deadline',
-      });
-      expect(got).toBe(false);
-    } finally {
-      clearInterval(noise);
-    }
+    // The worker's Atomics.wait wakes every 20 ms for nothing while the lock stays held.
+    const [got] = await runWorkers<boolean>(WORKER, IMPL, [{ shared, timeoutMs: 200, spuriousEveryMs: 20 }], {
+      watchdogMs: 2500,
+      stuck: 'tryLockFor(cells, 0, 200), woken every 20 ms, was still waiting: each sleep must get only the time left until one fixed deadline',
+    });
+    expect(got).toBe(false);
+    expect(Atomics.load(cells, 3), 'it was woken early and went back to sleep').toBeGreaterThan(1);
   });
 
   test('takes the lock when it is released before the timeout', async () => {
     const { shared, cells } = heldLock();
     const run = runWorkers<boolean>(WORKER, IMPL, [{ shared, timeoutMs: 3000 }], {
-      watchdogMs: 3500,
+      watchdogMs: 3000,
       stuck: 'tryLockFor(cells, 0, 3000) did not return after the lock was released',
     });
     run.catch(() => {});
-    await untilSet(cells, 1, 3000, 'the worker never started');
-    await pause(100);
+    // Release once the worker is waiting (it called Atomics.wait, or tried a second time) —
+    // or straight away if it has already answered, which can only be a give-up.
+    const waiting = until(() => Atomics.load(cells, 3) > 0 || Atomics.load(cells, 2) > 1, 8000, 'the worker never tried to take the lock');
+    await Promise.race([waiting, run]);
     release(cells);
     const [got] = await run;
-    expect(got, 'the lock was released 100 ms into a 3000 ms wait: tryLockFor must wait for it, not give up at once').toBe(true);
+    expect(got, 'the lock was released while tryLockFor(cells, 0, 3000) waited for it: it must wait and take it, not give up at once').toBe(true);
     expect(cells[0], 'and then it holds it').toBe(1);
   });
 });

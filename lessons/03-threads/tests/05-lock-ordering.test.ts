@@ -34,7 +34,7 @@ describe('transfer()', () => {
         { ...bank, plan: [[0, 1]], meet: true },
         { ...bank, plan: [[1, 0]], meet: true },
       ],
-      { watchdogMs: 4500, stuck: 'two opposite transfers never finished' },
+      { watchdogMs: 3000, stuck: 'two opposite transfers never finished' },
     );
     expect([...new Int32Array(bank.balances)]).toEqual([100, 100]);
   });
@@ -54,7 +54,7 @@ describe('transfer()', () => {
         { ...bank, plan: there, meet: false },
         { ...bank, plan: back, meet: false },
       ],
-      { watchdogMs: 4500, stuck: '3,000 transfers on two threads never finished' },
+      { watchdogMs: 3000, stuck: '3,000 transfers on two threads never finished' },
     );
     expect([...new Int32Array(bank.balances)], 'every transfer there was matched by one back').toEqual([1000, 1000, 1000]);
     const locks = new Int32Array(bank.locks);

@@ -84,7 +84,7 @@ describe('SpscRing', () => {
         { role: 'producer', buffer, count },
         { role: 'consumer', buffer, count },
       ],
-      { watchdogMs: 4500, stuck: 'the producer and consumer did not finish' },
+      { watchdogMs: 3000, stuck: 'the producer and consumer did not finish' },
     );
     expect(consumed, 'the consumer saw every item, in order — write the slot first, then publish the new tail').toBe('ok');
   });

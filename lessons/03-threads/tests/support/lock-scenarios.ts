@@ -20,7 +20,7 @@ export async function expectMutualExclusion(impl: string, exportName: string): P
     WORKER,
     impl,
     [0, 1].map((me) => ({ scenario: 'exclusion', exportName, shared, me, iterations })),
-    { watchdogMs: 4500, stuck: 'two threads taking the lock in turns did not finish — a deadlock, or a lock that is never released' },
+    { watchdogMs: 3000, stuck: 'two threads taking the lock in turns did not finish — a deadlock, or a lock that is never released' },
   );
   const cells = new Int32Array(shared);
   const overlaps = cells[4]!;
@@ -39,7 +39,7 @@ export async function expectWaitsForHolder(
   impl: string,
   exportName: string,
   make: (cells: Int32Array) => LockLike,
-  count = false,
+  { count = false, mustNotify = false }: { count?: boolean; mustNotify?: boolean } = {},
 ): Promise<{ waits: number; other: number }> {
   const shared = new SharedArrayBuffer(BYTES);
   const cells = new Int32Array(shared);
@@ -47,19 +47,45 @@ export async function expectWaitsForHolder(
   mine.lock();
   const stop = new AbortController();
   const run = runWorkers<{ waits: number; other: number }>(WORKER, impl, [{ scenario: 'waiter', exportName, shared, count }], {
-    watchdogMs: 4000,
+    watchdogMs: 3000,
     stuck: 'the waiting thread never got the lock after unlock() — does unlock() wake a sleeping waiter (Atomics.notify)?',
     signal: stop.signal,
   });
   run.catch(() => {});
   try {
-    await untilSet(cells, 2, 3000, 'the worker never started');
-    await pause(150);
+    await untilSet(cells, 2, 4000, 'the worker never started');
+    // Release only once lock() is demonstrably trying (it called Atomics.wait, or made three
+    // Atomics calls): a condition, not a guessed pause, so a slow machine changes nothing.
+    await untilSet(cells, 1, 3000, 'the worker called lock() but it made no attempt to take the lock');
+    await pause(150); // not for ordering: only to give a spinning answer time to show itself
     expect(Atomics.load(cells, 3), 'lock() returned while another thread held the lock: it must wait until the lock is free').toBe(0);
-    mine.unlock();
+    const notifies = countNotifies(cells, () => mine.unlock());
+    if (mustNotify) {
+      expect(
+        notifies,
+        'unlock() freed a lock that another thread was sleeping on without Atomics.notify: that thread would sleep forever. If the word was 2, notify one waiter.',
+      ).toBeGreaterThan(0);
+    }
     const [counts] = await run;
     return counts!;
   } finally {
     stop.abort(new Error('test over'));
   }
+}
+
+/** Runs `fn` (on this thread) and returns how many times it called Atomics.notify on `cells`. */
+function countNotifies(cells: Int32Array, fn: () => void): number {
+  const { notify } = Atomics;
+  let calls = 0;
+  const counting = (array: Int32Array, index: number, count?: number): number => {
+    if (array.buffer === cells.buffer) calls++;
+    return notify(array, index, count);
+  };
+  Atomics.notify = counting as typeof Atomics.notify;
+  try {
+    fn();
+  } finally {
+    Atomics.notify = notify;
+  }
+  return calls;
 }

@@ -13,3 +13,12 @@ export async function untilSet(cells: Int32Array, index: number, ms: number, wha
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Resolves once `condition()` holds; rejects with `what` after `ms`. */
+export async function until(condition: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`${what} (waited ${ms} ms)`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
