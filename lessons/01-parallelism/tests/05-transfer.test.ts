@@ -38,7 +38,7 @@ describe('sumInWorker()', () => {
 
   test('terminates the worker once it has answered', async () => {
     await sumInWorker(ramp(10));
-    for (const worker of started) await exited(worker, 1000, 'sumInWorker() resolved');
+    for (const worker of started) await exited(worker, 3000, 'sumInWorker() resolved');
   });
 
   test('an aborted signal rejects with its reason and terminates the worker', async () => {
@@ -47,7 +47,7 @@ describe('sumInWorker()', () => {
     const reason = new Error('stop');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    for (const worker of started) await exited(worker, 1000, 'the signal aborted');
+    for (const worker of started) await exited(worker, 3000, 'the signal aborted');
   });
 
   test('a signal aborted before the call rejects without starting a worker', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { exited, started, terminateAll } from './fixtures/track-workers.ts';
+import type { EchoInput } from './fixtures/echo.task.ts';
 import type { RendezvousInput, RendezvousOutput } from './fixtures/rendezvous.task.ts';
 
 vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtures/track-workers.ts')).trackedToolkit(importOriginal));
@@ -10,7 +11,7 @@ const RENDEZVOUS = new URL('./fixtures/rendezvous.task.ts', import.meta.url);
 const ECHO = new URL('./fixtures/echo.task.ts', import.meta.url);
 const BLOCK = new URL('./fixtures/block.task.ts', import.meta.url);
 /** How long a task waits at the rendezvous before it reports that it was alone. */
-const RENDEZVOUS_MS = 4000;
+const RENDEZVOUS_MS = 6000;
 
 // Starting threads and processes can take seconds on a busy machine; the checks are by
 // property, so a generous limit costs nothing when things are fast.
@@ -19,7 +20,7 @@ vi.setConfig({ testTimeout: 15_000 });
 afterEach(terminateAll);
 
 async function allExited(what: string): Promise<void> {
-  await Promise.all(started.map((worker) => exited(worker, 1000, what)));
+  await Promise.all(started.map((worker) => exited(worker, 3000, what)));
 }
 
 function rendezvous(parties: number): { inputs: RendezvousInput[]; slots: Int32Array } {
@@ -58,14 +59,16 @@ describe('parallelMap()', () => {
   }, 15_000);
 
   test('uses at most `workers` workers, keeps outputs in input order, and terminates them', async () => {
-    // Blocking delays make later inputs finish before earlier ones.
-    const inputs = [
-      { value: 1, ms: 250 },
+    // The first input finishes only after the last one has (see echo.task.ts), however the
+    // inputs are shared out: answers in completion order come out of input order.
+    const shared = new SharedArrayBuffer(4);
+    const inputs: EchoInput[] = [
+      { value: 1, ms: 0, shared, waitFor: 0 },
       { value: 2, ms: 0 },
-      { value: 3, ms: 120 },
+      { value: 3, ms: 0 },
       { value: 4, ms: 0 },
       { value: 5, ms: 0 },
-      { value: 6, ms: 0 },
+      { value: 6, ms: 0, shared, done: 0 },
     ];
     await expect(parallelMap(ECHO, inputs, { workers: 2 })).resolves.toEqual([2, 4, 6, 8, 10, 12]);
     expect(started.length, `asked for 2 workers, ${started.length} were started`).toBe(2);

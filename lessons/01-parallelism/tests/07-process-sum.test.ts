@@ -39,7 +39,7 @@ describe('sumInProcesses()', () => {
     expect(total).toBe(25);
     expect(new Set(r.pids).size, 'each range ran in its own process').toBe(2);
     expect(r.pids, 'the work ran in child processes, not in this one').not.toContain(process.pid);
-    await allGone(r.pids, 1500, 'sumInProcesses() resolved');
+    await allGone(r.pids, 4000, 'sumInProcesses() resolved');
   }, 20_000);
 
   test('adds up real answers from lib/sum-child.ts (primes below 1000: 168)', async () => {
@@ -59,7 +59,7 @@ describe('sumInProcesses()', () => {
     ]);
     await expect(Promise.race([pending, r.failed])).rejects.toThrow(/code 7|\b7\b/);
     expect(r.pids).toHaveLength(2);
-    await allGone(r.pids, 1500, 'sumInProcesses() rejected');
+    await allGone(r.pids, 4000, 'sumInProcesses() rejected');
   }, 20_000);
 
   test("an abort rejects with the signal's reason and kills the children", async () => {
@@ -71,7 +71,7 @@ describe('sumInProcesses()', () => {
     const reason = new Error('enough');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    await allGone(r.pids, 1500, 'the signal aborted');
+    await allGone(r.pids, 4000, 'the signal aborted');
   }, 20_000);
 
   test('no ranges: 0, without forking', async () => {
