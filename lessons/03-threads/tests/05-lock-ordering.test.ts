@@ -10,7 +10,7 @@ const IMPL = implFile('05-lock-ordering');
 function newBank(balances: number[]): { balances: SharedArrayBuffer; locks: SharedArrayBuffer; control: SharedArrayBuffer } {
   const shared = new SharedArrayBuffer(balances.length * 4);
   new Int32Array(shared).set(balances);
-  const control = new SharedArrayBuffer(4 * (1 + balances.length)); // see Input.control in the worker
+  const control = new SharedArrayBuffer(4 * (1 + 2 * balances.length + 2)); // see Input.control in the worker
   return { balances: shared, locks: new SharedArrayBuffer(balances.length * AtomicMutex.BYTES), control };
 }
 
@@ -24,15 +24,15 @@ describe('transfer()', () => {
   test('two opposite transfers at the worst moment do not deadlock', async () => {
     // Each thread, once it holds its first lock, waits until the other holds one too or
     // waits for ours. Locking `from` first makes both hold one and wait for the other's: a
-    // deadlock, reported by the Bank after 1 s. A global order makes the second thread wait
+    // deadlock, which the Bank reports as soon as it exists. A global order makes the second thread wait
     // at the first lock. Neither depends on timing: the worker start-up may take seconds.
     const bank = newBank([100, 100]);
     await runWorkers<number>(
       WORKER,
       IMPL,
       [
-        { ...bank, plan: [[0, 1]], meet: true },
-        { ...bank, plan: [[1, 0]], meet: true },
+        { ...bank, me: 0, plan: [[0, 1]], meet: true },
+        { ...bank, me: 1, plan: [[1, 0]], meet: true },
       ],
       { watchdogMs: 3000, stuck: 'two opposite transfers never finished' },
     );
@@ -51,8 +51,8 @@ describe('transfer()', () => {
       WORKER,
       IMPL,
       [
-        { ...bank, plan: there, meet: false },
-        { ...bank, plan: back, meet: false },
+        { ...bank, me: 0, plan: there, meet: false },
+        { ...bank, me: 1, plan: back, meet: false },
       ],
       { watchdogMs: 3000, stuck: '3,000 transfers on two threads never finished' },
     );
