@@ -15,8 +15,9 @@
  * - Lock both accounts (in order!), move `amount` with `bank.balance` / `bank.setBalance`,
  *   and unlock both — in a `finally`, so an error cannot leave a lock held.
  *
- * The tests' `Bank` gives up on a lock after 1 s and reports a deadlock, so a wrong order
- * fails with a message instead of hanging.
+ * The tests' `Bank` watches who holds and who waits for each account, and reports a
+ * deadlock the moment two threads wait for each other, so a wrong order fails with a
+ * message instead of hanging.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 // Wrong: locks `from`, then `to`. A transfer 0 → 1 in one thread and 1 → 0 in another each
 // take their first lock, then wait forever for the other's: a deadlock. (The tests' Bank
-// gives up after 1 s and reports it.)
+// sees the cycle and reports it.)
 export interface Bank {
   /** Number of accounts: 0 … accounts - 1. */
   readonly accounts: number;
