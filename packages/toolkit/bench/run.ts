@@ -35,19 +35,15 @@ const options: RunOptions = {
   quick,
   // The command to re-run exactly this: all suites from the root, or some from the package.
   command: `${quick ? 'BENCH_QUICK=1 ' : ''}${wanted.length > 0 ? `pnpm --filter @interleave/toolkit bench ${wanted.join(' ')}` : 'pnpm bench'}`,
-  ...(reps !== undefined ? { repetitions: Number(reps) } : {}),
+  // What the command line asks for wins over a suite's own options (merged below).
+  ...(reps !== undefined ? { repetitions: Number(reps) } : quick ? { repetitions: 1 } : {}),
 };
 const outDir = process.env.BENCH_OUT ?? (quick ? undefined : fileURLToPath(new URL('./results/', import.meta.url)));
 const started = performance.now();
 for (const suite of suites.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
   console.error(`bench: ${suite.name}${quick ? ' (quick)' : ''}`);
   // A suite may carry its own run options (e.g. pass/fail suites need one repetition).
-  // BENCH_REPS and a quick run's single repetition still win over the suite's own count.
-  const result = await runSuite(suite, {
-    ...options,
-    ...suite.options,
-    ...(options.repetitions !== undefined ? { repetitions: options.repetitions } : quick ? { repetitions: 1 } : {}),
-  });
+  const result = await runSuite(suite, { ...suite.options, ...options });
   console.log(`\n${formatTable(result)}\n`);
   if (outDir !== undefined) console.error(`  wrote ${await writeResult(result, outDir)}`);
 }
