@@ -9,10 +9,12 @@ const IMPL = implFile('04-lock-timeout');
 
 /**
  * A lock word (slot 0) held by "someone", and what the worker reports (fixtures/timed-lock.worker.ts):
- * slot 1 "calling tryLockFor", slot 2 attempts to take the lock, slot 3 Atomics.wait calls.
+ * slot 1 attempts to take the lock, slot 2 Atomics.wait calls.
  */
+const ATTEMPTS = 1;
+const WAITS = 2;
 function heldLock(): { shared: SharedArrayBuffer; cells: Int32Array } {
-  const shared = new SharedArrayBuffer(4 * 4);
+  const shared = new SharedArrayBuffer(3 * 4);
   const cells = new Int32Array(shared);
   cells[0] = 1;
   return { shared, cells };
@@ -64,7 +66,7 @@ describe('tryLockFor()', () => {
       stuck: 'tryLockFor(cells, 0, 200), woken every 20 ms, was still waiting: each sleep must get only the time left until one fixed deadline',
     });
     expect(got).toBe(false);
-    expect(Atomics.load(cells, 3), 'it was woken early and went back to sleep').toBeGreaterThan(1);
+    expect(Atomics.load(cells, WAITS), 'it was woken early and went back to sleep').toBeGreaterThan(1);
   });
 
   test('takes the lock when it is released before the timeout', async () => {
@@ -76,7 +78,7 @@ describe('tryLockFor()', () => {
     run.catch(() => {});
     // Release once the worker is waiting (it called Atomics.wait, or tried a second time) —
     // or straight away if it has already answered, which can only be a give-up.
-    const waiting = until(() => Atomics.load(cells, 3) > 0 || Atomics.load(cells, 2) > 1, 8000, 'the worker never tried to take the lock');
+    const waiting = until(() => Atomics.load(cells, WAITS) > 0 || Atomics.load(cells, ATTEMPTS) > 1, 8000, 'the worker never tried to take the lock');
     await Promise.race([waiting, run]);
     release(cells);
     const [got] = await run;

@@ -10,7 +10,7 @@ const IMPL = implFile('05-lock-ordering');
 function newBank(balances: number[]): { balances: SharedArrayBuffer; locks: SharedArrayBuffer; control: SharedArrayBuffer } {
   const shared = new SharedArrayBuffer(balances.length * 4);
   new Int32Array(shared).set(balances);
-  const control = new SharedArrayBuffer(4 * (1 + 2 * balances.length + 2)); // see Input.control in the worker
+  const control = new SharedArrayBuffer(4 * (1 + balances.length + 2)); // see Input.control in the worker
   return { balances: shared, locks: new SharedArrayBuffer(balances.length * AtomicMutex.BYTES), control };
 }
 

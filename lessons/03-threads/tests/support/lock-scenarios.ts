@@ -1,7 +1,7 @@
 // Host side of the lock scenarios shared by exercises 02 (SpinLock) and 03 (Mutex).
 import { expect } from 'vitest';
 import { RACE_SLOTS, type RaceRoundsResult } from './race-rounds.ts';
-import { pause, untilSet } from './poll.ts';
+import { until, untilSet } from './poll.ts';
 import { runWorkers } from './threads.ts';
 
 const WORKER = new URL('../fixtures/lock.worker.ts', import.meta.url);
@@ -53,14 +53,15 @@ export async function expectWaitsForHolder(
   });
   run.catch(() => {});
   try {
-    await untilSet(cells, 2, 4000, 'the worker never started');
-    // Release only once lock() is demonstrably trying (it called Atomics.wait, or made three
-    // Atomics calls): a condition, not a guessed pause, so a slow machine changes nothing.
-    await untilSet(cells, 1, 3000, 'the worker called lock() but it made no attempt to take the lock');
-    await pause(150); // not for ordering: only to give a spinning answer time to show itself
+    await untilSet(cells, 2, 8000, 'the worker never started');
+    // Release once lock() is demonstrably waiting (slot 1: it slept, or it spun 1000 times) —
+    // or has returned (slot 3), which the next line reports. A condition, not a guessed
+    // pause, so a slow machine changes nothing.
+    await until(() => Atomics.load(cells, 1) !== 0 || Atomics.load(cells, 3) !== 0, 3000, 'the worker called lock() but it neither waited nor returned');
     expect(Atomics.load(cells, 3), 'lock() returned while another thread held the lock: it must wait until the lock is free').toBe(0);
+    const slept = Atomics.load(cells, 1) === 1; // 1: lock() went to sleep; 2: it spun (fixtures/lock.worker.ts)
     const notifies = countNotifies(cells, () => mine.unlock());
-    if (mustNotify) {
+    if (mustNotify && slept) {
       expect(
         notifies,
         'unlock() freed a lock that another thread was sleeping on without Atomics.notify: that thread would sleep forever. If the word was 2, notify one waiter.',
