@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkFunction, checkMs, readSignal } from '../internal/check.ts';
 
 /** Options of {@link withTimeout}. */
 export interface WithTimeoutOptions {
@@ -14,7 +14,6 @@ export interface WithTimeoutOptions {
   readonly signal?: AbortSignal;
 }
 
-const MAX_DELAY = 2 ** 31 - 1;
 
 /**
  * Calls `fn(signal)` and settles as its promise does — unless `ms` milliseconds pass
@@ -47,11 +46,8 @@ export function withTimeout<T>(
 ): Promise<Awaited<T>> {
   let outer: AbortSignal | undefined;
   try {
-    if (typeof fn !== 'function') throw new TypeError(`withTimeout(): fn must be a function, got ${describe(fn)}`);
-    if (typeof ms !== 'number') throw new TypeError(`withTimeout(): ms must be a number, got ${describe(ms)}`);
-    if (!(ms >= 0 && ms <= MAX_DELAY)) {
-      throw new RangeError(`withTimeout(): ms must be between 0 and ${MAX_DELAY}, got ${ms}`);
-    }
+    checkFunction('withTimeout()', 'fn', fn);
+    checkMs('withTimeout()', 'ms', ms);
     outer = readSignal(options, 'withTimeout()');
   } catch (error) {
     return Promise.reject(error);
