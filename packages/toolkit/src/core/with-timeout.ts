@@ -22,6 +22,11 @@ export interface WithTimeoutOptions {
  * to notice). The timer and the listener on the outer signal are removed whichever way it
  * ends. Bad input rejects (never throws): a `TypeError`/`RangeError` naming the parameter.
  *
+ * If `fn` still produces a value after withTimeout gave up (work that ignored its signal,
+ * or a lock handed over in the very tick of the timeout), nobody can receive it: a
+ * disposable value (`Symbol.asyncDispose` or `Symbol.dispose`, as a `Permit` is) is
+ * disposed at once, so a lock acquired too late is released rather than held forever.
+ *
  * @param fn the work; it should pass `signal` on to what it awaits (fetch, sleep, …).
  * @param ms the deadline, a finite number of milliseconds, 0 … 2³¹−1 (what `setTimeout`
  *   honours; beyond it Node would fire after 1 ms). For no deadline, do not use withTimeout.
@@ -81,10 +86,30 @@ export function withTimeout<T>(
     Promise.resolve(result).then(
       (value) => {
         if (finish()) resolve(value);
+        else disposeLate(value);
       },
       (error: unknown) => {
         if (finish()) reject(error);
       },
     );
   });
+}
+
+/**
+ * A value `fn` produced after withTimeout had already given up has no one to receive it;
+ * if it is a resource (a lock's `Permit`, a connection, anything disposable), it is
+ * disposed here so it does not leak — `Symbol.asyncDispose` first, else `Symbol.dispose`.
+ * An error from disposing is reported as an unhandled rejection, as a `using` block with
+ * nobody to catch it would report it.
+ */
+function disposeLate(value: unknown): void {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
+  const resource = value as Partial<AsyncDisposable & Disposable>;
+  const asyncDispose = resource[Symbol.asyncDispose];
+  const dispose = resource[Symbol.dispose];
+  if (typeof asyncDispose === 'function') {
+    void (async () => asyncDispose.call(value))();
+  } else if (typeof dispose === 'function') {
+    void (async () => dispose.call(value))();
+  }
 }
