@@ -16,7 +16,9 @@ export interface RenderAsciiOptions {
 
 /**
  * Renders a trace as a text timeline: one row per lane, `█` running and `░` waiting,
- * labels inside the bars where they fit, a time axis and a legend. Deterministic.
+ * labels inside the bars where they fit — and on a line under the lane, with an arrow up
+ * at their bar, where they do not (no label is dropped) — a time axis and a legend.
+ * Deterministic.
  *
  * @example
  * ```ts
@@ -35,7 +37,7 @@ export function renderAscii(trace: Trace, options: RenderAsciiOptions = {}): str
   checkTrace(trace, 'renderAscii');
   const width = options.width ?? 60;
   if (!Number.isInteger(width) || width < 10) throw new RangeError(`renderAscii: options.width must be an integer ≥ 10, got ${width}`);
-  const glyph = options.ascii ? { running: '#', waiting: '.', empty: ' ', axis: '-' } : { running: '█', waiting: '░', empty: ' ', axis: '─' };
+  const glyph = options.ascii ? { running: '#', waiting: '.', empty: ' ', axis: '-', up: '^' } : { running: '█', waiting: '░', empty: ' ', axis: '─', up: '↑' };
   const lanes = lanesOf(trace.spans);
   const gutter = Math.max(4, ...lanes.map((l) => l.length));
   const { min, max } = extent(trace.spans);
@@ -55,14 +57,34 @@ export function renderAscii(trace: Trace, options: RenderAsciiOptions = {}): str
       }
     }
     // A label goes inside its bar when it fits with one bar cell on each side, and only
-    // over its own bar (not over a running span drawn on top, nor another label).
+    // over its own bar (not over a running span drawn on top, nor another label). A label
+    // that does not fit is never dropped: it goes on a line under the lane, starting below
+    // its bar with an arrow pointing up at it.
+    const below: { at: number; text: string }[] = [];
     for (const { from, to, label, fill } of labels) {
-      if (label.length + 2 > to - from) continue;
+      if (label === '') continue;
       const at = from + Math.floor((to - from - label.length) / 2);
-      if (!cells.slice(at - 1, at + label.length + 1).every((c) => c === fill)) continue;
-      for (let k = 0; k < label.length; k++) cells[at + k] = label[k]!;
+      if (label.length + 2 <= to - from && cells.slice(at - 1, at + label.length + 1).every((c) => c === fill)) {
+        for (let k = 0; k < label.length; k++) cells[at + k] = label[k]!;
+      } else {
+        // "↑ label" from the bar's first column; if that would run past the right edge,
+        // "label ↑" ending at it; if neither fits, "↑ label" running past the edge.
+        const right = `${glyph.up} ${label}`;
+        const left = `${label} ${glyph.up}`;
+        if (from + right.length <= width || from - left.length + 1 < 0) below.push({ at: from, text: right });
+        else below.push({ at: from - left.length + 1, text: left });
+      }
     }
     lines.push(`${lane.padEnd(gutter)} │${cells.join('')}│`);
+    // Pack the labels under the lane into as few lines as will hold them without overlap.
+    const rows: { end: number; parts: string[] }[] = [];
+    for (const { at, text } of below.sort((x, y) => x.at - y.at)) {
+      let row = rows.find((r) => r.end + 1 < at);
+      if (row === undefined) rows.push((row = { end: -1, parts: [] }));
+      row.parts.push(' '.repeat(Math.max(0, at - (row.end + 1))), text);
+      row.end = Math.max(at, row.end + 1) + text.length - 1;
+    }
+    for (const row of rows) lines.push(`${' '.repeat(gutter + 2)}${row.parts.join('')}`.trimEnd());
   }
   const left = `${formatTime(min)}`;
   const right = `${formatTime(max)} ${unitName(trace.unit)}`;

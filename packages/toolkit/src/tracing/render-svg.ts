@@ -42,9 +42,15 @@ function px(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
+/** Width of one character of the 12 px label font, roughly (for fitting labels in bars). */
+const CHAR_PX = 6.5;
+/** Height of one legend line. */
+const LEGEND_ROW = 18;
+
 const SVG_STYLE = [
   '.trace-svg{font:12px system-ui,-apple-system,"Segoe UI",sans-serif}',
   '.trace-svg text{fill:currentColor}',
+  '.trace-svg .marker{font-weight:700}',
   '.trace-svg .axis{stroke:currentColor;stroke-opacity:.45}',
   '.trace-svg .grid{stroke:currentColor;stroke-opacity:.12}',
   '.trace-svg .running{fill:var(--trace-running,#3b82f6);fill-opacity:.35;stroke:var(--trace-running,#3b82f6);stroke-width:1.5}',
@@ -88,13 +94,22 @@ export function renderSvg(trace: Trace, options: RenderSvgOptions = {}): string 
   const right = 16;
   const plot = width - gutter - right;
   const axisY = top + lanes.length * laneHeight + 4;
-  const height = axisY + 34;
   const { min, max } = extent(trace.spans);
   const x = (t: number) => gutter + ((t - min) / (max - min)) * plot;
+  // Labels too long for their bar are never dropped: the bar gets a numbered marker and the
+  // label goes into a legend under the axis ("1  thread B: store 42 …").
+  const fits = (label: string, w: number): boolean => label.length * CHAR_PX + 8 <= w;
+  const legend = trace.spans.filter((sp) => sp.label !== '' && !fits(sp.label, Math.max(1, x(sp.end) - x(sp.start))));
+  const legendTop = axisY + 52;
+  const height = axisY + 34 + (legend.length > 0 ? 8 + legend.length * LEGEND_ROW : 0);
+  // The intrinsic size: wide enough for the longest legend line, so a page can scroll the
+  // figure sideways at its real size rather than shrink its text.
+  const legendWidth = Math.max(0, ...legend.map((sp, n) => 8 + (String(n + 1).length + 4 + sp.lane.length + sp.label.length) * CHAR_PX + 8));
+  const svgWidth = Math.max(width, Math.ceil(legendWidth));
 
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="trace-svg" width="${px(width)}" height="${height}" viewBox="0 0 ${px(width)} ${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="trace-svg" width="${px(svgWidth)}" height="${height}" viewBox="0 0 ${px(svgWidth)} ${height}" role="img" aria-labelledby="${id}-title" aria-describedby="${id}-desc">`,
     `<title id="${id}-title">${escapeXml(trace.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(trace.description)} Solid bars are running, dashed bars are waiting. A table with every span follows the figure.</desc>`,
     `<style>${SVG_STYLE}</style>`,
@@ -124,14 +139,26 @@ export function renderSvg(trace: Trace, options: RenderSvgOptions = {}): string 
         const x0 = x(s.start);
         const w = Math.max(1, x(s.end) - x0);
         parts.push(`<rect class="${state}" x="${px(x0)}" y="${y}" width="${px(w)}" height="${barHeight}" rx="3"/>`);
-        // A label is drawn only where it fits (about 6.5 px per character).
-        if (s.label.length * 6.5 + 8 <= w) {
-          parts.push(`<text x="${px(x0 + w / 2)}" y="${y + barHeight / 2 + 4}" text-anchor="middle">${escapeXml(s.label)}</text>`);
+        // A label goes inside its bar where it fits (about 6.5 px per character); else the
+        // bar gets its legend number.
+        const marker = legend.indexOf(s) + 1;
+        const text = marker === 0 ? s.label : String(marker);
+        if (text !== '') {
+          parts.push(`<text${marker === 0 ? '' : ' class="marker"'} x="${px(x0 + w / 2)}" y="${y + barHeight / 2 + 4}" text-anchor="middle">${escapeXml(text)}</text>`);
         }
       }
     }
     parts.push('</g>');
   });
+  if (legend.length > 0) {
+    parts.push('<g class="legend">');
+    legend.forEach((sp, n) => {
+      parts.push(
+        `<text x="8" y="${legendTop + n * LEGEND_ROW}"><tspan class="marker">${n + 1}</tspan>  ${escapeXml(sp.lane)}: ${escapeXml(sp.label)}</text>`,
+      );
+    });
+    parts.push('</g>');
+  }
   parts.push('</svg>');
 
   const rows = trace.spans.map(

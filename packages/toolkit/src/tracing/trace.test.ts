@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { checkTrace } from './trace.ts';
 import { renderAscii } from './render-ascii.ts';
 import { renderSvg } from './render-svg.ts';
@@ -118,6 +119,7 @@ describe('renderAscii()', () => {
     expect(renderAscii(await lockScenario(), { width: 40 })).toMatchInlineSnapshot(`
       "Two workers, one lock
       worker 1 │███critical section████                 │
+                ↑ wait for lock
       worker 2 │░░░░░wait for lock░░░░█critical section█│
                └────────────────────────────────────────┘
                 0                                7 ticks
@@ -193,3 +195,61 @@ describe('renderSvg()', () => {
     expect(() => renderSvg(t, { id: '1 x' })).toThrow(/options\.id must start with a letter/);
   });
 });
+
+describe('no label is dropped (issue 11, item 15)', () => {
+  const lessonsDir = new URL('../../../../lessons/', import.meta.url);
+  const lostUpdate = checkTrace(JSON.parse(readFileSync(new URL('03-threads/traces/lost-update.json', lessonsDir), 'utf8')), 'lost-update.json');
+
+  it('lesson 03: Thread B\'s last bar, "store 42 (A’s +1 lost)", is in the terminal timeline, under its bar with an arrow', () => {
+    for (const options of [{}, { width: 30, ascii: true }]) {
+      const text = renderAscii(lostUpdate, options);
+      expect(text).toContain('store 42 (A’s +1 lost)');
+    }
+    const lines = renderAscii(lostUpdate).split('\n');
+    const laneB = lines.findIndex((l) => l.startsWith('thread B'));
+    // The next line points up at the bar: the arrow sits in a column of B's last bar.
+    const under = lines[laneB + 1]!;
+    expect(under).toMatch(/store 42 \(A’s \+1 lost\) ↑$/);
+    expect(lines[laneB]![under.length - 1]).toBe('█');
+  });
+
+  it('lesson 03: the SVG marks the bar with a number and puts the label in a legend', () => {
+    const svg = renderSvg(lostUpdate);
+    expect(svg).toMatch(/<text class="marker" [^>]*>1<\/text>/);
+    expect(svg).toContain('<tspan class="marker">1</tspan>  thread B: store 42 (A’s +1 lost)</text>');
+  });
+
+  it('every label of every recorded lesson trace appears in both renderings, at any width', () => {
+    const dirs = readdirSync(lessonsDir, { withFileTypes: true }).filter((d) => d.isDirectory());
+    let checked = 0;
+    for (const dir of dirs) {
+      const traces = new URL(`${dir.name}/traces/`, lessonsDir);
+      if (!existsSync(traces)) continue;
+      for (const file of readdirSync(traces).filter((f) => f.endsWith('.json'))) {
+        const trace = checkTrace(JSON.parse(readFileSync(new URL(file, traces), 'utf8')), file);
+        for (const width of [10, 60]) {
+          const text = renderAscii(trace, { width });
+          for (const span of trace.spans) expect(text, `${file} at width ${width}`).toContain(span.label);
+        }
+        for (const width of [200, 720]) {
+          const svg = renderSvg(trace, { width });
+          for (const span of trace.spans) expect(svg.split('</svg>')[0], `${file} at width ${width}`).toContain(escapeForTest(span.label));
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('the SVG carries its intrinsic width and height (so a page can scroll it rather than shrink it), widened for a long legend', () => {
+    const svg = renderSvg(lostUpdate, { width: 200 });
+    const [, w, h] = /<svg [^>]*width="(\d+(?:\.\d+)?)" height="(\d+)"/.exec(svg)!;
+    expect(Number(w)).toBeGreaterThanOrEqual(200);
+    expect(Number(h)).toBeGreaterThan(0);
+    expect(svg).toContain(`viewBox="0 0 ${w} ${h}"`);
+  });
+});
+
+function escapeForTest(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
