@@ -1,7 +1,7 @@
 /**
  * The bench framework: side-by-side comparisons, each contender in a fresh process.
  *
- * Method (DESIGN.md §7): for every case, every contender (ours and each peer) runs in its
+ * Method (also in the toolkit README, "Benchmarks"): for every case, every contender (ours and each peer) runs in its
  * own freshly spawned Node process per repetition, so no contender inherits another's JIT
  * state, heap or loaded modules. Inside that process the measure function runs `warmup`
  * times unmeasured, then `samples` times; the process reports the median of its samples.

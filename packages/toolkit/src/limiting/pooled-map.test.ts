@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pooledMap } from './pooled-map.ts';
-import { gate, turns } from '../testing/microtasks.ts';
-
-/** Rejects with signal.reason when aborted, else waits for `until`. */
-function abortable<T>(signal: AbortSignal, until: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    until.then((v) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(v);
-    }, reject);
-  });
-}
+import { abortable, gate, turns } from '../testing/microtasks.ts';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -1,20 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { TaskGroup, TaskGroupClosedError } from './task-group.ts';
-import { gate } from '../testing/microtasks.ts';
-
-/** Waits for `until`, or rejects with signal.reason when the signal aborts first. */
-function abortable<T>(signal: AbortSignal, until: Promise<T>): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    until.then((v) => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(v);
-    }, reject);
-  });
-}
+import { abortable, gate } from '../testing/microtasks.ts';
 
 const never = new Promise<never>(() => {});
 

@@ -27,3 +27,16 @@ export function track<T>(promise: Promise<T>): { readonly settled: boolean; read
   );
   return state;
 }
+
+/** Rejects with `signal.reason` when `signal` aborts (at once if it already has), else settles as `until` does. */
+export function abortable<T>(signal: AbortSignal, until: Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    until.then((v) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(v);
+    }, reject);
+  });
+}
