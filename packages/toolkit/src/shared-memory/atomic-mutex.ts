@@ -70,11 +70,11 @@ export class AtomicMutex {
   constructor(options: AtomicMutexOptions = {}) {
     const { buffer, index = 0 } = options;
     if (buffer !== undefined && !(buffer instanceof SharedArrayBuffer)) {
-      throw new TypeError(`AtomicMutex: options.buffer must be a SharedArrayBuffer, received ${typeof buffer}`);
+      throw new TypeError(`AtomicMutex: options.buffer must be a SharedArrayBuffer, got ${typeof buffer}`);
     }
     const cells = new Int32Array(buffer ?? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (Math.max(0, Math.trunc(index) || 0) + 2)));
     if (!Number.isInteger(index) || index < 0 || index + 1 >= cells.length) {
-      throw new RangeError(`AtomicMutex: options.index must be an integer in [0, ${cells.length - 2}], received ${String(index)}`);
+      throw new RangeError(`AtomicMutex: options.index must be an integer in [0, ${cells.length - 2}], got ${String(index)}`);
     }
     this.#cells = cells;
     this.#state = index + STATE;

@@ -65,7 +65,7 @@ export class RingBuffer {
 
   constructor(options: RingBufferOptions) {
     if (options === null || typeof options !== 'object') {
-      throw new TypeError(`RingBuffer: options must be { capacity } or { buffer }, received ${String(options)}`);
+      throw new TypeError(`RingBuffer: options must be { capacity } or { buffer }, got ${String(options)}`);
     }
     let buffer: SharedArrayBuffer;
     if (options.buffer !== undefined) {
@@ -78,7 +78,7 @@ export class RingBuffer {
     } else {
       const { capacity } = options;
       if (!Number.isInteger(capacity) || capacity < 1 || capacity > 2 ** 30) {
-        throw new RangeError(`RingBuffer: options.capacity must be an integer in [1, 2**30], received ${String(capacity)}`);
+        throw new RangeError(`RingBuffer: options.capacity must be an integer in [1, 2**30], got ${String(capacity)}`);
       }
       // Slots are a power of two so an index is `counter & mask`, even after the
       // 32-bit counters wrap around; `capacity` still bounds how many are used.

@@ -38,11 +38,11 @@ export class SharedCounter {
   constructor(options: SharedCounterOptions = {}) {
     const { buffer, index = 0, initial } = options;
     if (buffer !== undefined && !(buffer instanceof SharedArrayBuffer)) {
-      throw new TypeError(`SharedCounter: options.buffer must be a SharedArrayBuffer, received ${describe(buffer)}`);
+      throw new TypeError(`SharedCounter: options.buffer must be a SharedArrayBuffer, got ${describe(buffer)}`);
     }
     const cells = new Int32Array(buffer ?? new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (index + 1)));
     if (!Number.isInteger(index) || index < 0 || index >= cells.length) {
-      throw new RangeError(`SharedCounter: options.index must be an integer in [0, ${cells.length - 1}], received ${String(index)}`);
+      throw new RangeError(`SharedCounter: options.index must be an integer in [0, ${cells.length - 1}], got ${String(index)}`);
     }
     if (initial !== undefined) {
       if (buffer !== undefined) {
@@ -52,8 +52,8 @@ export class SharedCounter {
           'SharedCounter: options.initial cannot be used with options.buffer (the counter in that buffer already has its value; call set() if you mean to overwrite it)',
         );
       }
-      if (typeof initial !== 'number') throw new TypeError(`SharedCounter: options.initial must be an integer, received ${describe(initial)}`);
-      if (!Number.isInteger(initial)) throw new RangeError(`SharedCounter: options.initial must be an integer, received ${String(initial)}`);
+      if (typeof initial !== 'number') throw new TypeError(`SharedCounter: options.initial must be an integer, got ${describe(initial)}`);
+      if (!Number.isInteger(initial)) throw new RangeError(`SharedCounter: options.initial must be an integer, got ${String(initial)}`);
       Atomics.store(cells, index, initial);
     }
     this.#cells = cells;
@@ -87,7 +87,7 @@ export class SharedCounter {
 
   /** Adds `delta` (an integer, may be negative) atomically and returns the new value. */
   add(delta: number): number {
-    if (!Number.isInteger(delta)) throw new RangeError(`SharedCounter.add: delta must be an integer, received ${String(delta)}`);
+    if (!Number.isInteger(delta)) throw new RangeError(`SharedCounter.add: delta must be an integer, got ${String(delta)}`);
     return (Atomics.add(this.#cells, this.#index, delta) + delta) | 0;
   }
 
@@ -98,7 +98,7 @@ export class SharedCounter {
 
   /** Sets the value outright (an atomic store), e.g. to reset it. */
   set(value: number): void {
-    if (!Number.isInteger(value)) throw new RangeError(`SharedCounter.set: value must be an integer, received ${String(value)}`);
+    if (!Number.isInteger(value)) throw new RangeError(`SharedCounter.set: value must be an integer, got ${String(value)}`);
     Atomics.store(this.#cells, this.#index, value);
   }
 }

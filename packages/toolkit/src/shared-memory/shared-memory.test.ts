@@ -41,9 +41,9 @@ describe('SharedCounter', () => {
     const twin = new SharedCounter({ buffer: counter.buffer });
     twin.increment();
     expect(counter.value).toBe(1);
-    expect(() => counter.add(0.5)).toThrow(/delta must be an integer, received 0\.5/);
+    expect(() => counter.add(0.5)).toThrow(/delta must be an integer, got 0\.5/);
     expect(() => new SharedCounter({ buffer: new ArrayBuffer(4) as unknown as SharedArrayBuffer })).toThrow(TypeError);
-    expect(() => new SharedCounter({ buffer: counter.buffer, index: 1 })).toThrow(/index .* received 1/);
+    expect(() => new SharedCounter({ buffer: counter.buffer, index: 1 })).toThrow(/index .* got 1/);
   });
 });
 
@@ -157,7 +157,7 @@ describe('RingBuffer', () => {
     ring.close();
     expect(() => ring.tryWrite(6)).toThrow(/write after close/);
     expect([ring.read(), ring.read(), ring.read(), ring.tryRead()]).toEqual([2, 3, undefined, undefined]);
-    expect(() => new RingBuffer({ capacity: 0 })).toThrow(/capacity .* received 0/);
+    expect(() => new RingBuffer({ capacity: 0 })).toThrow(/capacity .* got 0/);
   });
 
   it('keeps working when its 32-bit head and tail counters wrap around', () => {

@@ -51,17 +51,17 @@ export function createWorker(filename: string | URL, options: WorkerOptions = {}
 function toPath(filename: string | URL): string {
   if (filename instanceof URL) {
     if (filename.protocol !== 'file:') {
-      throw new TypeError(`createWorker: filename must be a file: URL, received ${filename.href}`);
+      throw new TypeError(`createWorker: filename must be a file: URL, got ${filename.href}`);
     }
     return fileURLToPath(filename);
   }
   if (typeof filename !== 'string') {
-    throw new TypeError(`createWorker: filename must be a string or URL, received ${typeof filename}`);
+    throw new TypeError(`createWorker: filename must be a string or URL, got ${typeof filename}`);
   }
   if (filename.startsWith('file:')) return fileURLToPath(filename);
   if (!path.isAbsolute(filename)) {
     throw new TypeError(
-      `createWorker: filename must be absolute (relative paths resolve against the process cwd, not your module), received ${JSON.stringify(filename)}; use new URL('./x.ts', import.meta.url)`,
+      `createWorker: filename must be absolute (relative paths resolve against the process cwd, not your module), got ${JSON.stringify(filename)}; use new URL('./x.ts', import.meta.url)`,
     );
   }
   return filename;

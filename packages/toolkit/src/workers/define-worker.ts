@@ -39,7 +39,7 @@ export type WorkerTask<I, O> = (input: I, context: WorkerTaskContext) => O | Pro
  */
 export function defineWorker<I, O>(fn: WorkerTask<I, O>): WorkerTask<I, O> {
   if (typeof fn !== 'function') {
-    throw new TypeError(`defineWorker: fn must be a function, received ${fn === null ? 'null' : typeof fn}`);
+    throw new TypeError(`defineWorker: fn must be a function, got ${fn === null ? 'null' : typeof fn}`);
   }
   if (isMainThread || parentPort === null) return fn;
   if (defined) throw new Error('defineWorker: called twice in one worker thread; a worker module defines one task function');

@@ -105,11 +105,11 @@ describe('WorkerPool', () => {
   });
 
   it('checks its options, naming the option and the value', () => {
-    expect(() => new WorkerPool({ filename: FIXTURE, size: 0 })).toThrow(/options\.size .* received 0/);
+    expect(() => new WorkerPool({ filename: FIXTURE, size: 0 })).toThrow(/options\.size .* got 0/);
     expect(() => new WorkerPool({ filename: FIXTURE, maxQueue: -1 })).toThrow(RangeError);
     expect(() => new WorkerPool({ filename: FIXTURE, taskTimeoutMs: Number.NaN })).toThrow(/taskTimeoutMs/);
-    expect(() => new WorkerPool({ filename: 42 as unknown as string })).toThrow(/options\.filename .* received 42/);
-    expect(() => new WorkerPool({ filename: './x.worker.ts' })).toThrow(/options\.filename must be absolute, received "\.\/x\.worker\.ts"/);
+    expect(() => new WorkerPool({ filename: 42 as unknown as string })).toThrow(/options\.filename .* got 42/);
+    expect(() => new WorkerPool({ filename: './x.worker.ts' })).toThrow(/options\.filename must be absolute, got "\.\/x\.worker\.ts"/);
   });
 
   it('rejects with WorkerPoolQueueFullError past maxQueue', async () => {

@@ -70,18 +70,18 @@ export class WorkerPool<I = unknown, O = unknown> {
 
   constructor(options: WorkerPoolOptions) {
     if (options === null || typeof options !== 'object') {
-      throw new TypeError(`WorkerPool: options must be an object with a filename, received ${String(options)}`);
+      throw new TypeError(`WorkerPool: options must be an object with a filename, got ${String(options)}`);
     }
     const { filename } = options;
     if (filename instanceof URL) this.#filename = fileURLToPath(filename);
     else if (typeof filename === 'string' && filename !== '') {
       this.#filename = filename.startsWith('file:') ? fileURLToPath(filename) : filename;
     } else {
-      throw new TypeError(`WorkerPool: options.filename must be a path or file: URL, received ${String(filename)}`);
+      throw new TypeError(`WorkerPool: options.filename must be a path or file: URL, got ${String(filename)}`);
     }
     if (!isAbsolute(this.#filename)) {
       throw new TypeError(
-        `WorkerPool: options.filename must be absolute, received ${JSON.stringify(filename)}; use new URL('./x.worker.ts', import.meta.url)`,
+        `WorkerPool: options.filename must be absolute, got ${JSON.stringify(filename)}; use new URL('./x.worker.ts', import.meta.url)`,
       );
     }
     this.#size = checkCount('WorkerPool', 'options.size', options.size ?? availableParallelism(), { min: 1 });
@@ -123,7 +123,7 @@ export class WorkerPool<I = unknown, O = unknown> {
     const signal = options?.signal;
     if (signal !== undefined) {
       if (!(signal instanceof AbortSignal)) {
-        return Promise.reject(new TypeError(`WorkerPool.run: options.signal must be an AbortSignal, received ${String(signal)}`));
+        return Promise.reject(new TypeError(`WorkerPool.run: options.signal must be an AbortSignal, got ${String(signal)}`));
       }
       if (signal.aborted) return Promise.reject(signal.reason);
     }
