@@ -28,3 +28,6 @@ export * from './priority-queue.ts';
 export * from './lifo-queue.ts';
 export * from './channel.ts';
 export * from './errors.ts';
+export * as aio from './event-loop/mod.ts';
+export { EventLoop, LoopRecorder } from './event-loop/mod.ts';
+export type { EventLoopOptions, EventLoopSteps, LoopStep } from './event-loop/mod.ts';
