@@ -312,7 +312,10 @@ export class EventLoop implements TimerOwner {
 
   /**
    * Runs until `stop()` is called. Returns a promise: with the virtual clock and no I/O in
-   * flight the whole run happens synchronously inside this call.
+   * flight the whole run happens synchronously inside this call. When nothing is ready and
+   * no timer is set, a real-clock loop waits for `callSoonThreadsafe` (asyncio blocks in
+   * `select` the same way); a virtual-clock loop with no `wrapPromise` in flight rejects
+   * with an {@link InvalidStateError} instead, since nothing could ever wake it.
    */
   async runForever(): Promise<void> {
     this.#checkRunnable('runForever()');
@@ -421,7 +424,7 @@ export class EventLoop implements TimerOwner {
     if (timeout > 0) {
       if (this.#virtual && this.#timers.size > 0) {
         this.#now = Math.max(this.#now, this.#timers.peek()!.when); // the virtual clock jumps
-      } else if (this.#external === 0 && (this.#virtual || timeout === Infinity)) {
+      } else if (this.#virtual && this.#external === 0) {
         throw new InvalidStateError(
           'EventLoop: nothing is ready, no timer is set and no I/O is in flight — the loop would wait forever (a future nobody settles? a task waiting for itself?)',
         );

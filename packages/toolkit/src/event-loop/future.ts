@@ -64,7 +64,9 @@ export class Future<T = unknown> {
   #value: T | undefined;
   #error: unknown;
   #cancelMessage: string | undefined;
-  #callbacks: ((future: Future<T>) => void)[] = [];
+  // Typed loosely so that Future<string> stays assignable to Future<unknown>.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  #callbacks: ((future: Future<any>) => void)[] = [];
   #labels: (string | undefined)[] = [];
 
   constructor(loop: EventLoop) {
