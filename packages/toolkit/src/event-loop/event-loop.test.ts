@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { CancelledError, InvalidStateError } from '../errors.ts';
+import { CancelledError, InvalidStateError } from '../coordination/errors.ts';
 import { EventLoop, getRunningLoop } from './event-loop.ts';
 import type { ExceptionContext } from './event-loop.ts';
 import type { Coroutine } from './future.ts';

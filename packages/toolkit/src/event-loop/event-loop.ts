@@ -14,7 +14,7 @@
  * @module
  */
 import { performance } from 'node:perf_hooks';
-import { InvalidStateError } from '../errors.ts';
+import { InvalidStateError } from '../coordination/errors.ts';
 import { Future, setLoopHooks } from './future.ts';
 import type { Awaitable, Coroutine } from './future.ts';
 import { Handle, TimerHandle, runHandle, setScheduled } from './handle.ts';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { CancelledError } from '../errors.ts';
+import { CancelledError } from '../coordination/errors.ts';
 import { getRunningLoop } from './event-loop.ts';
 import type { EventLoop } from './event-loop.ts';
 import { ensureFuture } from './ensure-future.ts';

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidStateError } from '../errors.ts';
+import { InvalidStateError } from '../coordination/errors.ts';
 import { getRunningLoop } from './event-loop.ts';
 import type { EventLoop } from './event-loop.ts';
 

@@ -25,4 +25,4 @@ export { Queue } from './queue.ts';
 export type { LoopQueueOptions } from './queue.ts';
 export { LoopRecorder } from './loop-recorder.ts';
 export type { EventLoopSteps, IterationRecord, LoopRecorderOptions, LoopStep } from './loop-recorder.ts';
-export { CancelledError, InvalidStateError } from '../errors.ts';
+export { CancelledError, InvalidStateError } from '../coordination/errors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, QueueEmptyError, QueueFullError } from '../errors.ts';
+import { CancelledError, QueueEmptyError, QueueFullError } from '../coordination/errors.ts';
 import { EventLoop } from './event-loop.ts';
 import type { Coroutine } from './future.ts';
 import { Lock } from './lock.ts';

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { Deque } from '../deque.ts';
-import { InvalidStateError, QueueEmptyError, QueueFullError } from '../errors.ts';
+import { Deque } from '../internal/deque.ts';
+import { InvalidStateError, QueueEmptyError, QueueFullError } from '../coordination/errors.ts';
 import type { EventLoop } from './event-loop.ts';
 import { Event } from './event.ts';
 import type { Coroutine, Future } from './future.ts';

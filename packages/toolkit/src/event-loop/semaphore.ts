@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { CancelledError } from '../errors.ts';
+import { CancelledError } from '../coordination/errors.ts';
 import type { EventLoop } from './event-loop.ts';
 import type { Coroutine, Future } from './future.ts';
 import { boundLoop } from './loop-bound.ts';

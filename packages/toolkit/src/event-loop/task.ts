@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { CancelledError, InvalidStateError } from '../errors.ts';
+import { CancelledError, InvalidStateError } from '../coordination/errors.ts';
 import type { EventLoop } from './event-loop.ts';
 import { Future, SleepRequest } from './future.ts';
 import type { Coroutine } from './future.ts';

@@ -1,5 +1,5 @@
 // task.cancel() throws CancelledError into the task at the yield where it sleeps.
-import { CancelledError } from '../../errors.ts';
+import { CancelledError } from '../../coordination/errors.ts';
 import { getRunningLoop } from '../event-loop.ts';
 import type { Coroutine } from '../future.ts';
 import { sleep } from '../sleep.ts';

@@ -1,5 +1,5 @@
 // Cancelling a task that waits for a future cancels that future too.
-import { CancelledError } from '../../errors.ts';
+import { CancelledError } from '../../coordination/errors.ts';
 import { getRunningLoop } from '../event-loop.ts';
 import type { Coroutine, Future } from '../future.ts';
 import { sleep } from '../sleep.ts';

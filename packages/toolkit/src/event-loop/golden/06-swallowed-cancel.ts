@@ -1,5 +1,5 @@
 // A task that catches CancelledError and carries on is not cancelled.
-import { CancelledError } from '../../errors.ts';
+import { CancelledError } from '../../coordination/errors.ts';
 import { getRunningLoop } from '../event-loop.ts';
 import type { Coroutine } from '../future.ts';
 import { sleep } from '../sleep.ts';

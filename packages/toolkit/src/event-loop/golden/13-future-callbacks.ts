@@ -1,5 +1,5 @@
 // A future's done-callbacks are scheduled when it is settled, never called inline.
-import { InvalidStateError } from '../../errors.ts';
+import { InvalidStateError } from '../../coordination/errors.ts';
 import { getRunningLoop } from '../event-loop.ts';
 import type { Coroutine } from '../future.ts';
 import { sleep } from '../sleep.ts';
