@@ -223,7 +223,10 @@ export class EventLoop implements TimerOwner {
   callLater(delayMs: number, callback: () => void, options?: CallOptions): TimerHandle {
     checkTime('callLater(delayMs, callback)', 'delayMs', delayMs);
     checkCallback('callLater(delayMs, callback)', callback);
-    return this.callAt(this.time() + Math.max(0, delayMs), callback, options);
+    if (this.#closed) throw new InvalidStateError('callLater(): the event loop is closed');
+    const timer = new TimerHandle(this.time() + (delayMs > 0 ? delayMs : 0), this.#seq++, callback, this, options);
+    this.#timers.push(timer);
+    return timer;
   }
 
   /** Schedules `callback` at loop time `when` (ms). Timers due at the same time run in the order they were set. */
@@ -321,8 +324,13 @@ export class EventLoop implements TimerOwner {
     this.#checkRunnable('runForever()');
     this.#running = true;
     try {
+      // Iterations that need no waiting run back to back, synchronously; only a real wait
+      // (the real clock, or I/O in flight) leaves this call for Node's loop.
       for (;;) {
-        await this.#runOnceAsync();
+        const wait = this.#runUntilWait();
+        if (wait === undefined) break;
+        await wait;
+        this.#runReady();
         if (this.#stopping) break;
       }
     } finally {
@@ -419,25 +427,33 @@ export class EventLoop implements TimerOwner {
     return Math.max(0, next.when - this.time());
   }
 
-  async #runOnceAsync(): Promise<void> {
-    const timeout = this.#prepare();
-    if (timeout > 0) {
-      if (this.#virtual && this.#timers.size > 0) {
-        this.#now = Math.max(this.#now, this.#timers.peek()!.when); // the virtual clock jumps
-      } else if (this.#virtual && this.#external === 0) {
-        throw new InvalidStateError(
-          'EventLoop: nothing is ready, no timer is set and no I/O is in flight — the loop would wait forever (a future nobody settles? a task waiting for itself?)',
-        );
-      } else {
-        await this.#sleep(timeout);
+  /**
+   * Runs iterations until `stop()` (returns undefined) or until one must wait for real time
+   * or I/O: then returns the promise of that wait, after which the caller runs the rest of
+   * that iteration (`#runReady`).
+   */
+  #runUntilWait(): Promise<void> | undefined {
+    for (;;) {
+      const timeout = this.#prepare();
+      if (timeout > 0) {
+        if (this.#virtual && this.#timers.size > 0) {
+          this.#now = Math.max(this.#now, this.#timers.peek()!.when); // the virtual clock jumps
+        } else if (this.#virtual && this.#external === 0) {
+          throw new InvalidStateError(
+            'EventLoop: nothing is ready, no timer is set and no I/O is in flight — the loop would wait forever (a future nobody settles? a task waiting for itself?)',
+          );
+        } else {
+          return this.#sleep(timeout);
+        }
+      } else if (!this.#virtual && this.#external > 0 && this.time() - this.#lastPoll >= REAL_POLL_INTERVAL_MS) {
+        // Busy with ready callbacks while I/O is in flight: give Node one turn to deliver it
+        // (asyncio polls its selector with timeout 0 in every iteration).
+        this.#lastPoll = this.time();
+        return new Promise<void>((resolve) => setImmediate(resolve));
       }
-    } else if (!this.#virtual && this.#external > 0 && this.time() - this.#lastPoll >= REAL_POLL_INTERVAL_MS) {
-      // Busy with ready callbacks while I/O is in flight: give Node one turn to deliver it
-      // (asyncio polls its selector with timeout 0 in every iteration).
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.#runReady();
+      if (this.#stopping) return undefined;
     }
-    if (!this.#virtual) this.#lastPoll = this.time();
-    this.#runReady();
   }
 
   /** Waits until `ms` pass (real clock) or the bridge wakes the loop, whichever is first. */
@@ -447,6 +463,7 @@ export class EventLoop implements TimerOwner {
       const done = (): void => {
         if (timer !== undefined) clearTimeout(timer);
         this.#wake = undefined;
+        this.#lastPoll = this.time();
         resolve();
       };
       this.#wake = done;

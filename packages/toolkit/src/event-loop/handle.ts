@@ -41,14 +41,18 @@ function labelOf(callback: () => void, options: CallOptions | undefined): string
  * ```
  */
 export class Handle {
-  #callback: (() => void) | undefined;
+  #callback: () => void;
   #cancelled = false;
-  /** The name shown in traces and error messages. */
-  readonly label: string;
+  #label: string | undefined;
 
   constructor(callback: () => void, options?: CallOptions) {
     this.#callback = callback;
-    this.label = labelOf(callback, options);
+    if (options !== undefined) this.#label = options.label;
+  }
+
+  /** The name shown in traces and error messages (worked out when first asked: scheduling stays cheap). */
+  get label(): string {
+    return (this.#label ??= labelOf(this.#callback, undefined));
   }
 
   /** True once `cancel()` was called. */
@@ -58,13 +62,11 @@ export class Handle {
 
   /** Keeps the callback from running; does nothing if it already ran or was cancelled. */
   cancel(): void {
-    if (this.#cancelled) return;
     this.#cancelled = true;
-    this.#callback = undefined; // let what it closes over be collected now
   }
 
   static {
-    runHandle = (handle) => handle.#callback?.();
+    runHandle = (handle) => handle.#callback();
   }
 }
 
@@ -87,7 +89,7 @@ export class TimerHandle extends Handle {
   readonly when: number;
   /** Scheduling order: the tie-breaker between equal `when`s. */
   readonly seq: number;
-  #owner: TimerOwner | undefined;
+  readonly #owner: TimerOwner;
   #scheduled = true;
 
   constructor(when: number, seq: number, callback: () => void, owner: TimerOwner, options?: CallOptions) {
@@ -100,8 +102,7 @@ export class TimerHandle extends Handle {
   override cancel(): void {
     if (this.cancelled) return;
     super.cancel();
-    if (this.#scheduled) this.#owner?.timerCancelled(this);
-    this.#owner = undefined;
+    if (this.#scheduled) this.#owner.timerCancelled(this);
   }
 
   static {
