@@ -1,17 +1,18 @@
 import { expect, test } from 'vitest';
 import { promisify } from '#impl/01-promisify';
 import { legacyGet, sloppyGet } from './support/legacy-get.ts';
-import { observe, serve, turns, until } from './support/helpers.ts';
+import { observe, startServer, turns } from './support/helpers.ts';
+import { until } from '@interleave/lesson-kit/testing';
 
 test('the promise resolves with the value the callback passed (a real GET on the practice server)', async () => {
-  const server = await serve();
+  const server = await startServer();
   const get = promisify(legacyGet);
   const body = await get(server.url('/hello'));
   expect(JSON.parse(body)).toEqual({ path: '/hello', seq: 1 });
 });
 
 test('the promise rejects with the error the callback passed, itself', async () => {
-  const server = await serve();
+  const server = await startServer();
   const get = promisify(legacyGet);
   await expect(get(server.url('/status/500'))).rejects.toThrow(/HTTP 500/);
   const boom = new Error('boom');
@@ -48,7 +49,7 @@ test('this is passed through to fn', async () => {
 });
 
 test('settles once when the API calls back twice: the first answer wins, nothing unhandled', async () => {
-  const server = await serve();
+  const server = await startServer();
   let calls = 0;
   const counted = (url: string, callback: (error: Error | null | undefined, body?: string) => void): void =>
     sloppyGet(url, (error, body) => {
@@ -61,7 +62,7 @@ test('settles once when the API calls back twice: the first answer wins, nothing
   process.on('unhandledRejection', onUnhandled);
   try {
     const result = observe(get(server.url('/twice')));
-    await until(() => calls === 2, 'the sloppy API never called back a second time');
+    await until(() => calls === 2, { timeoutMs: 2000, message: 'the sloppy API never called back a second time' });
     await turns(20);
     expect(result.state, 'the first callback was a success').toBe('fulfilled');
     expect(JSON.parse(result.value!)).toEqual({ path: '/twice', seq: 1 });

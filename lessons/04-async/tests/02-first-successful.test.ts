@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { firstSuccessful } from '#impl/02-first-successful';
-import { getJson, observe, serve, turns, until } from './support/helpers.ts';
+import { getJson, observe, startServer, turns } from './support/helpers.ts';
+import { until } from '@interleave/lesson-kit/testing';
 import type { PracticeServer } from '@interleave/practice-server';
 
 /** One attempt per path; each failure that reaches its attempt is noted in `failed`. */
@@ -14,17 +15,17 @@ function mirrors(server: PracticeServer, paths: string[], failed: string[] = [])
 }
 
 test('starts every attempt at once and resolves with the first to succeed', async () => {
-  const server = await serve({ latency: 'held' });
+  const server = await startServer({ latency: 'held' });
   const result = observe(firstSuccessful(mirrors(server, ['/mirror/a', '/mirror/b', '/mirror/c'])));
   await server.until((s) => s.held === 3, { timeoutMs: 2000, what: 'all three attempts to be in flight at once' });
   server.release({ path: '/mirror/b' });
-  await until(() => result.state !== 'pending', 'firstSuccessful did not settle after /mirror/b answered');
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'firstSuccessful did not settle after /mirror/b answered' });
   expect(result.state).toBe('fulfilled');
   expect(result.value).toEqual({ path: '/mirror/b', seq: expect.any(Number) });
 });
 
 test('the losers are aborted: the server sees both other requests cancelled', async () => {
-  const server = await serve({ latency: 'held' });
+  const server = await startServer({ latency: 'held' });
   const result = firstSuccessful(mirrors(server, ['/mirror/a', '/mirror/b', '/mirror/c']));
   await server.until((s) => s.held === 3, { timeoutMs: 2000, what: 'all three attempts to be in flight at once' });
   server.release({ path: '/mirror/a' });
@@ -36,30 +37,30 @@ test('the losers are aborted: the server sees both other requests cancelled', as
 });
 
 test('a fast failure does not win: it waits for a success', async () => {
-  const server = await serve({ routes: { '/mirror/': { latency: 'held' } } });
+  const server = await startServer({ routes: { '/mirror/': { latency: 'held' } } });
   const failed: string[] = [];
   const result = observe(firstSuccessful(mirrors(server, ['/status/500', '/mirror/slow'], failed)));
   await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the second attempt to be in flight' });
-  await until(() => failed.length === 1, 'the 500 never reached the first attempt');
+  await until(() => failed.length === 1, { timeoutMs: 2000, message: 'the 500 never reached the first attempt' });
   await turns(5);
   expect(result.state, 'one attempt failed but another is still running: keep waiting (Promise.any, not Promise.race)').toBe('pending');
   server.release();
-  await until(() => result.state !== 'pending', 'the held mirror answered, but firstSuccessful did not settle');
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'the held mirror answered, but firstSuccessful did not settle' });
   expect(result.state).toBe('fulfilled');
   expect(result.value).toMatchObject({ path: '/mirror/slow' });
 });
 
 test('when all fail: an AggregateError with the errors in the order of the attempts', async () => {
-  const server = await serve({ routes: { '/down/': { latency: 'held', failure: { kind: 500, first: 99 } } } });
+  const server = await startServer({ routes: { '/down/': { latency: 'held', failure: { kind: 500, first: 99 } } } });
   const failed: string[] = [];
   const result = observe(firstSuccessful(mirrors(server, ['/down/a', '/down/b', '/down/c'], failed)));
   await server.until((s) => s.held === 3, { timeoutMs: 2000, what: 'all three attempts to be in flight at once' });
   // They fail in the order c, b, a: each is released once the previous failure has arrived.
   for (const path of ['/down/c', '/down/b', '/down/a']) {
     server.release({ path });
-    await until(() => failed.includes(path), `the 500 from ${path} never reached its attempt`);
+    await until(() => failed.includes(path), { timeoutMs: 2000, message: `the 500 from ${path} never reached its attempt` });
   }
-  await until(() => result.state !== 'pending', 'all three attempts failed, but firstSuccessful did not settle');
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'all three attempts failed, but firstSuccessful did not settle' });
   expect(result.state).toBe('rejected');
   expect(result.reason).toBeInstanceOf(AggregateError);
   const messages = (result.reason as AggregateError).errors.map((e: Error) => e.message);

@@ -1,11 +1,12 @@
 import { expect, test } from 'vitest';
 import { mapLimit } from '#impl/03-map-limit';
-import { getJson, observe, serve, turns, until } from './support/helpers.ts';
+import { getJson, observe, startServer, turns } from './support/helpers.ts';
+import { until } from '@interleave/lesson-kit/testing';
 
 const paths = (n: number): string[] => Array.from({ length: n }, (_, i) => `/item/${i}`);
 
 test('keeps exactly `limit` requests in flight: the server counts a peak of 3, never more', async () => {
-  const server = await serve({ latency: 'held' });
+  const server = await startServer({ latency: 'held' });
   const result = observe(mapLimit(paths(8), 3, (path) => getJson(server.url(path))));
   await server
     .until((s) => s.held === 3, { timeoutMs: 2000, what: '3 requests in flight' })
@@ -24,7 +25,7 @@ test('keeps exactly `limit` requests in flight: the server counts a peak of 3, n
   while (result.state === 'pending') {
     server.release({ count: 1 });
     await turns(2);
-    await until(() => result.state !== 'pending' || server.stats().held > 0 || server.stats().inFlight === 0, 'mapLimit stalled');
+    await until(() => result.state !== 'pending' || server.stats().held > 0 || server.stats().inFlight === 0, { timeoutMs: 2000, message: 'mapLimit stalled' });
   }
   expect(result.state).toBe('fulfilled');
   const stats = server.stats();
@@ -33,7 +34,7 @@ test('keeps exactly `limit` requests in flight: the server counts a peak of 3, n
 });
 
 test('results come back in the order of the items, not the order they finished', async () => {
-  const server = await serve({ latency: 'held' });
+  const server = await startServer({ latency: 'held' });
   const items = paths(4);
   const result = observe(mapLimit(items, 4, (path) => getJson(server.url(path))));
   await server.until((s) => s.held === 4, { timeoutMs: 2000, what: '4 requests in flight' });
@@ -42,12 +43,12 @@ test('results come back in the order of the items, not the order they finished',
     await server.until((s) => !server.held().some((h) => h.path === path));
     await turns(3);
   }
-  await until(() => result.state !== 'pending', 'all four answered, but mapLimit did not settle');
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'all four answered, but mapLimit did not settle' });
   expect((result.value as { path: string }[]).map((r) => r.path)).toEqual(items);
 });
 
 test('the first error rejects the result and stops new starts', async () => {
-  const server = await serve({ latency: 'held', routes: { '/bad': { latency: 'held', failure: { kind: 500, first: 99 } } } });
+  const server = await startServer({ latency: 'held', routes: { '/bad': { latency: 'held', failure: { kind: 500, first: 99 } } } });
   const started: string[] = [];
   const items = ['/ok/0', '/bad', '/ok/2', '/ok/3', '/ok/4'];
   const result = observe(
@@ -58,7 +59,7 @@ test('the first error rejects the result and stops new starts', async () => {
   );
   await server.until((s) => s.held === 2, { timeoutMs: 2000, what: '2 requests in flight' });
   server.release({ path: '/bad' });
-  await until(() => result.state !== 'pending', 'the call for /bad failed, but mapLimit did not reject');
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'the call for /bad failed, but mapLimit did not reject' });
   expect(result.state).toBe('rejected');
   expect((result.reason as Error).message).toBe('500 from /bad');
   // The other call finishes later; no new one may start after the failure.

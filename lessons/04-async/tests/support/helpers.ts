@@ -1,5 +1,5 @@
-// Test helpers of lesson 04: a practice server per test, and waits that always end —
-// each with a limit on real time and a message that says what did not happen.
+// Test helpers of lesson 04 beyond the lesson kit's (until, deferred): a practice server per
+// test, and waits on real time that still work while a test fakes the timers.
 import { onTestFinished } from 'vitest';
 import { type PracticeServer, type PracticeServerOptions, startPracticeServer } from '@interleave/practice-server';
 
@@ -8,7 +8,7 @@ const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 
 /** Starts a practice server that is closed when the current test ends, pass or fail. */
-export async function serve(options: PracticeServerOptions = {}): Promise<PracticeServer> {
+export async function startServer(options: PracticeServerOptions = {}): Promise<PracticeServer> {
   const server = await startPracticeServer(options);
   onTestFinished(() => server.close());
   return server;
@@ -28,15 +28,6 @@ export function observe<T>(promise: Promise<T>): Observed<T> {
     (reason: unknown) => Object.assign(seen, { state: 'rejected', reason }),
   );
   return seen;
-}
-
-/** Waits (polling every millisecond of real time) until `condition()` holds; fails with `what` after `timeoutMs`. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(what);
-    await new Promise((resolve) => realSetTimeout(resolve, 1));
-  }
 }
 
 /** `promise`, or a rejection with `what` if it has not settled after `timeoutMs` of real time. */
