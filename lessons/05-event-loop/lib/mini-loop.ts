@@ -119,7 +119,9 @@ export class Future<T> {
   #state: State = 'pending';
   #value: T | undefined;
   #error: unknown;
-  #callbacks: ((future: Future<T>) => void)[] = [];
+  // Loosely typed so that a Future<void> can be yielded where a Future<unknown> is expected.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  #callbacks: ((future: Future<any>) => void)[] = [];
 
   constructor(loop: MiniLoop) {
     this.loop = loop;

@@ -7,8 +7,17 @@ export interface Handle {
   readonly cancelled: boolean;
 }
 
-interface Entry extends Handle {
+class Entry implements Handle {
+  cancelled = false;
   readonly callback: () => void;
+
+  constructor(callback: () => void) {
+    this.callback = callback;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 export class ReadyQueue {
@@ -23,13 +32,7 @@ export class ReadyQueue {
 
   callSoon(callback: () => void): Handle {
     if (typeof callback !== 'function') throw new TypeError(`callSoon(callback): callback must be a function, got ${typeof callback}`);
-    const entry: Entry = {
-      callback,
-      cancelled: false,
-      cancel() {
-        this.cancelled = true;
-      },
-    };
+    const entry = new Entry(callback);
     this.#items.push(entry);
     return entry;
   }
