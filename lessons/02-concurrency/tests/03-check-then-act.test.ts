@@ -64,6 +64,7 @@ describe('Wallet.withdraw()', () => {
     const first = watch(wallet.withdraw(60));
     const second = watch(wallet.withdraw(60));
     await settle();
+    expect(calls.map((c) => c.amount), 'the first withdrawal should be waiting for its approval').toEqual([60]);
     calls[0]!.gate.reject(new Error('card blocked'));
     await settle();
     expect(first.now.state).toBe('rejected');

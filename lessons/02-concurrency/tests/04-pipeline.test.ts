@@ -47,7 +47,7 @@ async function drive(done: Promise<unknown>, h: ReturnType<typeof controlledHand
     }
     const newest = open.at(-1);
     if (!newest) {
-      throw new Error(
+      expect.fail(
         `runPipeline did not settle, although every handle() call (${h.calls.length}) was answered. ` +
           'Consumers still waiting in get()? Shut the queue down when the source is exhausted, and let them return on QueueShutDownError.',
       );
@@ -85,6 +85,7 @@ describe('runPipeline()', () => {
       'one consumer busy with one item, a queue of 2, and the producer holding one it cannot put: at most 4 items read. ' +
         'Is the queue bounded (maxSize) and is put() awaited?',
     ).toBeLessThanOrEqual(4);
+    expect(h.open(), 'the one consumer should be handling an item').toHaveLength(1);
     h.answer(h.open()[0]!);
     await settle();
     expect(seen.pulled, 'one item handled makes room for one more read').toBeLessThanOrEqual(5);
@@ -108,8 +109,9 @@ describe('runPipeline()', () => {
     const done = runPipeline(source, h.handle, { consumers: 2, capacity: 2 });
     const state = watch(done);
     await settle();
-    const failing = h.open().find((c) => c.item === 1)!;
-    h.answer(failing, new Error('item 1 is broken'));
+    const failing = h.open().find((c) => c.item === 1);
+    expect(failing, 'with 2 consumers, items 0 and 1 should both be in handle()').toBeDefined();
+    h.answer(failing!, new Error('item 1 is broken'));
     await settle();
     const started = h.calls.length;
     // The other consumer's item is still in flight; answer it so the pipeline can end.
