@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exploreSchedules, type ScheduleTask } from '@interleave/toolkit/testing/explore-schedules';
+import { exploreSchedules, type ScheduleTask } from '@interleave/toolkit/testing';
 import { philosopher } from '#impl/05-philosophers';
 import { Table, type Fork } from '../lib/table.ts';
 import { waitForCycle } from './support/wait-for.ts';

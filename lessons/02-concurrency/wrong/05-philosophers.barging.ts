@@ -1,4 +1,4 @@
-import type { ScheduleTask } from '@interleave/toolkit/testing/explore-schedules';
+import type { ScheduleTask } from '@interleave/toolkit/testing';
 import type { Table } from '../lib/table.ts';
 
 // Wrong: ordered, so no deadlock — but it grabs any free fork without getting in line. A

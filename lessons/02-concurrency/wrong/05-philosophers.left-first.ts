@@ -1,4 +1,4 @@
-import type { ScheduleTask } from '@interleave/toolkit/testing/explore-schedules';
+import type { ScheduleTask } from '@interleave/toolkit/testing';
 import type { Table } from '../lib/table.ts';
 
 // Wrong: everyone takes the left fork, then the right. When all take their left fork at

@@ -109,7 +109,7 @@ interface Run<S> {
  *
  * @example
  * ```ts
- * import { exploreSchedules } from '@interleave/toolkit/testing/explore-schedules';
+ * import { exploreSchedules } from '@interleave/toolkit/testing';
  *
  * // Two tasks add 1 to a balance with a yield between the read and the write.
  * const result = exploreSchedules({
