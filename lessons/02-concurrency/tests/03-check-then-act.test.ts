@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { Wallet } from '#impl/03-check-then-act';
-import { gate, settle, watch, type Gate } from './support/settle.ts';
+import { deferred, type Deferred } from '@interleave/lesson-kit/testing';
+import { settle, watch } from './support/settle.ts';
 
 /** An approval service the test controls: each call waits until the test lets it through. */
 function approvals() {
-  const calls: Array<{ amount: number; gate: Gate }> = [];
+  const calls: Array<{ amount: number; gate: Deferred<void> }> = [];
   const approve = (amount: number): Promise<void> => {
-    const g = gate();
+    const g = deferred<void>();
     calls.push({ amount, gate: g });
     return g.promise;
   };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runPipeline } from '#impl/04-pipeline';
-import { gate, settle, watch, type Gate } from './support/settle.ts';
+import { deferred, type Deferred } from '@interleave/lesson-kit/testing';
+import { settle, watch } from './support/settle.ts';
 
 /** A source that counts how many items were read from it, and whether it was closed. */
 function countingSource(n: number) {
@@ -20,9 +21,9 @@ function countingSource(n: number) {
 
 /** A handler the test controls: every call waits until the test answers it. */
 function controlledHandler() {
-  const calls: Array<{ item: number; gate: Gate<string>; answered: boolean }> = [];
+  const calls: Array<{ item: number; gate: Deferred<string>; answered: boolean }> = [];
   const handle = (item: number): Promise<string> => {
-    const g = gate<string>();
+    const g = deferred<string>();
     calls.push({ item, gate: g, answered: false });
     return g.promise;
   };

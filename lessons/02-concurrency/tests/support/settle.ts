@@ -22,20 +22,3 @@ export function watch<T>(promise: Promise<T>): { readonly now: PromiseState<T> }
 export async function settle(turns = 5): Promise<void> {
   for (let i = 0; i < turns; i++) await flushMicrotasks();
 }
-
-/** A promise and the functions that settle it, with a record of whether it was settled. */
-export interface Gate<T = void> {
-  readonly promise: Promise<T>;
-  resolve(value: T): void;
-  reject(reason: unknown): void;
-}
-
-export function gate<T = void>(): Gate<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
