@@ -49,8 +49,13 @@ function everySchedule(size: number, meals: number) {
   });
   if (!result.ok) {
     const { violation } = result;
-    const cycle = violation.kind === 'deadlock' ? `\nwait-for cycle: ${waitForCycle(violation.state.table)}` : '';
-    expect.fail(`${violation.message}${cycle}`);
+    // The first line is what the runner shows: put the cycle there.
+    const first =
+      violation.kind === 'deadlock'
+        ? `deadlock after schedule ${violation.schedule.join(' ')} — wait-for cycle: ${waitForCycle(violation.state.table)}. ` +
+          'Let every philosopher take its two forks in one shared order (the lower-numbered fork first).\n'
+        : '';
+    expect.fail(`${first}${violation.message}`);
   }
   return result;
 }
