@@ -6,7 +6,8 @@
 // so), fail on the stub for an assertion or "Not implemented" (not a crash, not a
 // timeout), and fail on every known-wrong answer in wrong/. Also: the manifest is
 // complete with a hint each, exercise and solution export the same names, no test is
-// focused or skipped, and every ```ts block of the README type-checks.
+// focused or skipped, every ```ts block of the README type-checks, and every ```python
+// block runs under python3 and shows what its info string claims (lib/python-blocks.ts).
 // Exit status 0 when every promise holds, 1 otherwise; each problem names the lesson,
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
+import { checkPythonBlocks } from './lib/python-blocks.ts';
 import { c } from './lib/report.ts';
 import { createLimiter } from '@interleave/toolkit';
 
@@ -77,6 +79,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     if (e.wrongFiles.length === 0) problem(e, 'at least one known-wrong answer in wrong/', `no wrong/${e.name}.<flaw>.ts`);
   }
   problems.push(...checkReadme(lesson, checker));
+  for (const p of await checkPythonBlocks(lesson.readmePath, { cwd: lesson.dir, log })) {
+    problem(undefined, 'every ```python block of the README runs and shows what the text claims', `README.md:${p.line}: ${p.message}`);
+  }
 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 
