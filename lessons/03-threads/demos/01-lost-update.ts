@@ -20,6 +20,7 @@ const MODES: Array<{ mode: CountMode; what: string }> = [
   { mode: 'mutex', what: 'AtomicMutex around ++' },
 ];
 const n = (x: number): string => x.toLocaleString('en');
+const cores = `${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'}`;
 const expected = THREADS * PER_ROUND;
 const total = ROUNDS * expected;
 
@@ -40,7 +41,7 @@ async function batch(mode: CountMode): Promise<Batch> {
 }
 
 console.log(`Two worker threads add 1 to a shared Int32: ${ROUNDS} rounds of ${n(PER_ROUND)} each, both released at one barrier`);
-console.log(`every round (${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}).`);
+console.log(`every round (${cores}, Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}).`);
 console.log(`Expected per batch: ${n(total)}. ${REPS} batches of each way, interleaved.\n`);
 const results = new Map<CountMode, Batch[]>(MODES.map(({ mode }) => [mode, []]));
 for (let rep = 0; rep < REPS; rep++) {
@@ -65,7 +66,7 @@ if (lostIn > 0) {
 } else {
   console.log(
     `\nNo update was lost in ${n(racy.length * ROUNDS)} rounds (${(BUDGET_MS / 1000).toFixed(0)} s): the two threads never ran at the same instant.\n` +
-      `With ${availableParallelism()} core(s) and a load average of ${loadavg()[0]!.toFixed(2)}, other programs kept a core. Run it again when the machine is quieter.`,
+      `With ${cores} and a load average of ${loadavg()[0]!.toFixed(2)}, other programs kept a core. Run it again when the machine is quieter.`,
   );
 }
 
