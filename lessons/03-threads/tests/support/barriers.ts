@@ -1,33 +1,5 @@
-// Worker side of the test workers: load the answer under test, run one scenario, post
-// exactly one reply. Errors travel as { name, message } so the test can re-throw them.
-import { parentPort, workerData } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
-
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { name: string; message: string } };
-/** Posted once the answer under test is loaded; the scenario runs after the host's "go". */
-export interface Ready {
-  ready: true;
-}
-
-/** Runs `scenario(impl, input)` in this worker and posts its result (or its error). */
-export async function serve<M, I, T>(scenario: (impl: M, input: I) => T | Promise<T>): Promise<void> {
-  if (!parentPort) throw new Error('worker-side.ts: run this module in a worker thread');
-  const { impl, input } = workerData as { impl: string; input: I };
-  let reply: Reply<T>;
-  try {
-    const loaded = (await import(pathToFileURL(impl).href)) as M;
-    // Start together: say "loaded", then wait for the host's "go", which it sends to every
-    // worker once all have loaded. So no time limit inside a scenario counts a peer's start-up.
-    const go = new Promise<void>((resolve) => parentPort!.once('message', () => resolve()));
-    parentPort.postMessage({ ready: true } satisfies Ready);
-    await go;
-    reply = { ok: true, value: await scenario(loaded, input) };
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    reply = { ok: false, error: { name: e.name, message: e.message } };
-  }
-  parentPort.postMessage(reply);
-}
+// Start lines for the test threads: barriers over shared memory, so the threads' loops
+// really overlap. (Loading the answer and replying is the lesson kit's serve().)
 
 /**
  * A start line for `parties` threads: each adds itself to `cells[index]` and sleeps until

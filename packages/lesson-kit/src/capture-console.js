@@ -8,14 +8,14 @@ import { expect } from 'vitest';
 
 const logFile = process.env.INTERLEAVE_LOG_FILE;
 if (logFile) {
-  for (const [method, stream] of [
+  for (const [method, stream] of /** @type {const} */ ([
     ['log', 'stdout'],
     ['info', 'stdout'],
     ['debug', 'stdout'],
     ['warn', 'stderr'],
     ['error', 'stderr'],
-  ]) {
-    console[method] = (...args) => {
+  ])) {
+    console[method] = (/** @type {unknown[]} */ ...args) => {
       let file;
       try {
         file = expect.getState().testPath;

@@ -1,32 +1,24 @@
-// The one vitest config every lesson shares. Tests import "#impl/NN-name"; this plugin
-// decides which file that is:
-//   INTERLEAVE_IMPL=exercise (default)  -> exercises/NN-name.ts   (what the learner edits)
-//   INTERLEAVE_IMPL=solution            -> solutions/NN-name.ts   (also: vitest --mode solution)
-//   INTERLEAVE_OVERRIDES='{"NN-name":"wrong/NN-name.flaw.ts"}'    -> that file, for check-lessons
+// @ts-check
+// The one vitest config every lesson shares. Tests import "#impl/NN-name"; the plugin
+// below resolves it by the rule in impl.js (exercise, solution, or a known-wrong answer).
 // It is a plugin rather than package.json "imports" conditions so one process can run
 // every exercise of a lesson with a different known-wrong answer swapped in for each.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+// Plain JavaScript: the runner's warm vitest server loads it without a TypeScript loader.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { IMPL_PREFIX, implFile, implMode } from './impl.js';
 
 /** @param {string} root @param {string} mode */
 export function implResolver(root, mode) {
-  const overrides = JSON.parse(process.env.INTERLEAVE_OVERRIDES || '{}');
-  const impl = mode === 'solution' ? 'solution' : process.env.INTERLEAVE_IMPL || 'exercise';
-  const dir = impl === 'solution' ? 'solutions' : 'exercises';
+  // Read once, when the config is built: the environment of this run.
+  const env = { ...process.env };
   return {
     name: 'interleave:impl',
     enforce: /** @type {const} */ ('pre'),
     /** @param {string} id */
     resolveId(id) {
-      if (!id.startsWith('#impl/')) return null;
-      const name = id.slice('#impl/'.length).replace(/\.ts$/, '');
-      const file = overrides[name] ? path.resolve(root, overrides[name]) : path.join(root, dir, `${name}.ts`);
-      if (!existsSync(file)) {
-        throw new Error(`#impl/${name}: no file at ${path.relative(root, file)} (mode ${impl})`);
-      }
-      return file;
+      if (!id.startsWith(IMPL_PREFIX)) return null;
+      return implFile(root, id, { env, mode });
     },
   };
 }
@@ -46,7 +38,10 @@ export function lessonConfig(root, mode) {
       // this is the in-test limit, the runner's wall-clock watchdog is the outer one.
       testTimeout: Number(process.env.INTERLEAVE_TEST_TIMEOUT_MS || 5000),
       hookTimeout: Number(process.env.INTERLEAVE_TEST_TIMEOUT_MS || 5000),
-      pool: 'forks',
+      pool: /** @type {const} */ ('forks'),
+      // `vitest --mode solution` must reach implFile() in worker threads and child
+      // processes the tests start too: they read the mode from the environment.
+      env: { INTERLEAVE_IMPL: implMode(process.env, mode) },
       setupFiles: process.env.INTERLEAVE_LOG_FILE ? [fileURLToPath(new URL('./capture-console.js', import.meta.url))] : [],
       // The learner's console.log is theirs: never swallow it.
       silent: false,
