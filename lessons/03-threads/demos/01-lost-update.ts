@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { renderAscii, Tracer } from '@interleave/toolkit';
+import { median } from '@interleave/lesson-kit/demo';
 import { runCount } from '../lib/run-count.ts';
 import type { CountMode } from '../lib/count-job.ts';
 
@@ -23,11 +24,6 @@ const n = (x: number): string => x.toLocaleString('en');
 const cores = `${availableParallelism()} core${availableParallelism() === 1 ? '' : 's'}`;
 const expected = THREADS * PER_ROUND;
 const total = ROUNDS * expected;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 interface Batch {
   lost: number;
