@@ -61,8 +61,8 @@ if (lostIn > 0) {
   console.log(`\nThe racy way lost updates in ${lostIn} of ${racy.length} batches; the other ways never lose one.`);
 } else {
   console.log(
-    `\nNo update was lost in ${n(racy.length * ROUNDS)} rounds (${(BUDGET_MS / 1000).toFixed(0)} s): the two threads never ran at the same instant.\n` +
-      `With ${cores} and a load average of ${loadavg()[0]!.toFixed(2)}, other programs kept a core. Run it again when the machine is quieter.`,
+    `\nNo update was lost in ${n(racy.length * ROUNDS)} rounds (${(BUDGET_MS / 1000).toFixed(0)} s). A race needs both threads on two cores at the same\n` +
+      `instant; with ${cores} and a load average of ${loadavg()[0]!.toFixed(2)}, other programs may have kept them from it. Run it again when the machine is quieter.`,
   );
 }
 
