@@ -6,8 +6,7 @@
 // so), fail on the stub for an assertion or "Not implemented" (not a crash, not a
 // timeout), and fail on every known-wrong answer in wrong/. Also: the manifest is
 // complete with a hint each, exercise and solution export the same names, no test is
-// focused or skipped, every ```ts block of the README type-checks, and every ```python
-// block runs under python3 and shows what its info string claims (lib/python-blocks.ts).
+// focused or skipped, and every ```ts block of the README type-checks.
 // Exit status 0 when every promise holds, 1 otherwise; each problem names the lesson,
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +14,10 @@ import path from 'node:path';
 import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
-import { checkPythonBlocks } from './lib/python-blocks.ts';
 import { c } from './lib/report.ts';
 import { createLimiter } from '@interleave/toolkit';
+// Every ```python block runs under python3 and shows what its info string claims.
+import { checkPythonBlocks } from './lib/python-blocks.ts';
 
 const SOLUTION_RUNS = 3;
 
