@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { runChildren, runWorkers, until } from './testing.ts';
+import { deferred, flush, observe, runChildren, runWorkers, until } from './testing.ts';
 
 const ANSWER = fileURLToPath(new URL('./testing/fixtures/answer.ts', import.meta.url));
 const WORKER = new URL('./testing/fixtures/double.worker.ts', import.meta.url);
@@ -11,6 +11,19 @@ describe('until', () => {
     let n = 0;
     await until(() => ++n > 3, { timeoutMs: 1000, message: 'n to pass 3' });
     await expect(until(() => false, { timeoutMs: 20, message: 'the flag to be raised' })).rejects.toThrow('the flag to be raised (waited 20 ms)');
+  });
+});
+
+describe('observe and flush', () => {
+  test('a promise is seen settling once the microtasks ran, a rejection is handled', async () => {
+    const d = deferred<number>();
+    const watched = observe(d.promise.then((n) => n + 1));
+    const failed = observe(Promise.reject(new Error('no')));
+    d.resolve(1);
+    expect(watched.state).toBe('pending');
+    await flush();
+    expect([watched.state, watched.value]).toEqual(['fulfilled', 2]);
+    expect([failed.state, (failed.reason as Error).message]).toEqual(['rejected', 'no']);
   });
 });
 
