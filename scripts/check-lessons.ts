@@ -11,11 +11,11 @@
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkLayout } from './lib/lesson-layout.ts';
 import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
 import { c } from './lib/report.ts';
-import { checkLayout } from './lib/lesson-layout.ts';
 import { createLimiter } from '@interleave/toolkit';
 
 const SOLUTION_RUNS = 3;
@@ -60,6 +60,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   void solution.start().catch(() => undefined);
 
   // Static promises.
+  for (const p of checkLayout(lesson.dir, lesson.exercises.map((e) => e.name))) {
+    problem(undefined, 'every file has its folder role (packages/lesson-kit/README.md)', `${p.path}: ${p.detail}`);
+  }
   const checker = new TypeChecker(lesson.dir);
   const exported = checker.exportsOf(lesson.exercises.flatMap((e) => [e.exerciseFile, e.solutionFile]));
   for (const e of lesson.exercises) {
@@ -78,9 +81,6 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     if (e.wrongFiles.length === 0) problem(e, 'at least one known-wrong answer in wrong/', `no wrong/${e.name}.<flaw>.ts`);
   }
   problems.push(...checkReadme(lesson, checker));
-  for (const p of checkLayout(lesson.dir, lesson.exercises.map((e) => e.name))) {
-    problem(undefined, 'every file has its folder role (packages/lesson-kit/README.md)', `${p.path}: ${p.detail}`);
-  }
 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 
