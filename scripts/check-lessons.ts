@@ -11,6 +11,7 @@
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkLayout } from './lib/lesson-layout.ts';
 import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
@@ -61,6 +62,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   void solution.start().catch(() => undefined);
 
   // Static promises.
+  for (const p of checkLayout(lesson.dir, lesson.exercises.map((e) => e.name))) {
+    problem(undefined, 'every file has its folder role (packages/lesson-kit/README.md)', `${p.path}: ${p.detail}`);
+  }
   const checker = new TypeChecker(lesson.dir);
   const exported = checker.exportsOf(lesson.exercises.flatMap((e) => [e.exerciseFile, e.solutionFile]));
   for (const e of lesson.exercises) {
