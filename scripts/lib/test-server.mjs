@@ -20,6 +20,11 @@ import { createVitest } from 'vitest/node';
 /** @typedef {import('./test-protocol.ts').FileResult} FileResult */
 
 const lessonDir = process.env.INTERLEAVE_LESSON_DIR;
+// Test workers get an explicit heap limit (inherited through NODE_OPTIONS), so an exercise
+// that allocates without end fails quickly, and the runner can name the limit.
+if (process.env.INTERLEAVE_HEAP_MB) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.INTERLEAVE_HEAP_MB}`.trim();
+}
 const mode = process.env.INTERLEAVE_IMPL === 'solution' ? 'solution' : 'exercise';
 const send = process.send?.bind(process);
 if (!lessonDir || !send) {
@@ -103,8 +108,21 @@ process.on('message', (/** @type {ClientMessage} */ message) => {
   });
 });
 
+// The runner is gone (it kills this group on every way out it controls, so this is a
+// SIGKILL or a crash): close, and if a spinning test worker keeps vitest from closing, end
+// the whole group rather than live on as an orphan.
 process.on('disconnect', () => {
-  void vitest.close().finally(() => process.exit(0));
+  const force = setTimeout(() => {
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {
+      process.exit(1);
+    }
+  }, 1000);
+  void vitest.close().finally(() => {
+    clearTimeout(force);
+    process.exit(0);
+  });
 });
 
 tell({ type: 'ready' });

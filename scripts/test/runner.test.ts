@@ -142,9 +142,10 @@ describe('a malformed lesson.json', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/lesson\.json: field "exercises\[0\]\.title"/);
       writeFileSync(manifest, good.replace('"02-later"', '"02-missing"'));
-      expect(lesson(root, []).stderr).toMatch(/exercises\[1\]\.name.*tests?|exercises\[1\]\.name.*does not exist/);
+      // The list shows the broken lesson with its problem named (issue 11, item 4).
+      expect(lesson(root, []).stdout).toMatch(/✗ 00\s+sample\s+does not load: .*exercises\[1\]\.name.*does not exist/);
       writeFileSync(manifest, '{ "title": ');
-      expect(lesson(root, []).stderr).toContain('not valid JSON');
+      expect(lesson(root, []).stdout).toContain('not valid JSON');
     } finally {
       writeFileSync(manifest, good);
     }
