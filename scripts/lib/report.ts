@@ -26,8 +26,9 @@ export function bar(done: number, total: number, width = 20): string {
   return `${c.green('█'.repeat(filled))}${c.dim('░'.repeat(width - filled))} ${done}/${total}`;
 }
 
-export function label(verdict: VerdictKind): string {
-  switch (verdict) {
+export function label(verdict: Verdict | VerdictKind): string {
+  if (typeof verdict !== 'string' && verdict.kind === 'fail' && verdict.reasons.includes('out-of-memory')) return c.red('✗ ran out of memory');
+  switch (typeof verdict === 'string' ? verdict : verdict.kind) {
     case 'pass':
       return c.green('✓ passing');
     case 'compile':

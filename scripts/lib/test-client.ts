@@ -215,12 +215,25 @@ export class TestServer {
     const unhandled: TestErrorInfo[] = [];
     let pending = requests.map((r) => ({ ...r, file: path.resolve(this.options.lessonDir, r.file) }));
     let invalidate = options.invalidate ?? [];
+    this.#stderr = '';
     while (pending.length > 0 && !options.signal?.aborted) {
       await this.start();
       const hung = await this.#runOnce(pending, invalidate, records, unhandled, options);
       invalidate = [];
       if (!hung) break;
       pending = pending.filter((r) => !records.has(r.file));
+    }
+    // A test worker that died (out of memory, a crash in native code) takes its file's
+    // result with it: vitest only reports "Worker exited unexpectedly". Keep its last words.
+    const lost = requests.filter((r) => !records.has(path.resolve(this.options.lessonDir, r.file)));
+    if (lost.length > 0 && !options.signal?.aborted && unhandled.length > 0) {
+      const died = [this.#stderr, ...unhandled.map((e) => e.message)].join('\n');
+      for (const r of lost) {
+        const file = path.resolve(this.options.lessonDir, r.file);
+        const entry: RunRecord = { kind: 'stopped', file, limitMs: r.timeoutMs, by: 'died', died, heapLimitMb: HEAP_LIMIT_MB };
+        records.set(file, entry);
+        options.onRecord?.(entry);
+      }
     }
     // Whatever an exercise started and left running (a detached child, a stray process)
     // ends with the run; the warm server and its test workers stay.

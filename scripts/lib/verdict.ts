@@ -62,6 +62,11 @@ export function judge({ record, compileErrors, limitMs, unhandled = [] }: JudgeI
     if (record.died && OUT_OF_MEMORY.test(record.died)) {
       return { kind: 'fail', reasons: ['out-of-memory'], result: undefined, extra: [], heapLimitMb: record.heapLimitMb };
     }
+    if (record.by === 'died') {
+      // The test process crashed: a failure with its last words, not "did not finish".
+      const words = (record.died ?? '').trim().split('\n').slice(-6).join('\n');
+      return { kind: 'fail', reasons: ['error'], result: undefined, extra: [{ name: 'Error', message: `the test process stopped: ${words}`, locations: [] }] };
+    }
     return { kind: 'timeout', how: 'watchdog', limitMs: record.limitMs };
   }
   const { result } = record;

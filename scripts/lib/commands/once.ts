@@ -22,7 +22,7 @@ export async function once(lesson: Lesson, exercises: Exercise[], mode: Mode, pr
     return code;
   }
   say(`${c.bold(`Lesson ${lesson.id} · ${lesson.title}`)}${mode === 'solution' ? c.dim('  (against the reference solutions)') : ''}\n`);
-  for (const e of exercises) say(`  ${label(results.get(e.name)!.verdict.kind).padEnd(30)} ${e.name}  ${c.dim(e.title)}`);
+  for (const e of exercises) say(`  ${label(results.get(e.name)!.verdict).padEnd(30)} ${e.name}  ${c.dim(e.title)}`);
   const first = failing[0];
   if (first) {
     const r = results.get(first.name)!;

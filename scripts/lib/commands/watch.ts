@@ -84,7 +84,7 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
     );
   };
 
-  const keys = (key: string): void => {
+  const keys = (key: string, wasListing: boolean): void => {
     switch (key) {
       case 'h': {
         const seen = progress.get(lesson, state.exercise).hints;
@@ -108,7 +108,8 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
         break;
       }
       case 'l':
-        state.listing = !state.listing;
+        // Shown on this screen only: the next event draws the screen without it.
+        state.listing = !wasListing;
         break;
       case 'r':
         startRun([]);
@@ -131,8 +132,7 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
         break;
       case 'key':
         state.notice = '';
-        state.listing = wasListing;
-        keys(event.key);
+        keys(event.key, wasListing);
         break;
       case 'finished':
       case 'run-failed': {
