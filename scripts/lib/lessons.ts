@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot: string = process.env.INTERLEAVE_ROOT ? path.resolve(process.env.INTERLEAVE_ROOT) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The default wall-clock limit of one exercise's test run, in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface Exercise {
   /** `NN-kebab-name`, the key of progress and the stem of every file of the exercise. */
@@ -36,7 +36,7 @@ export interface LoadOptions {
   missingExercises?: 'allow' | 'error';
 }
 
-export interface Demo {
+interface Demo {
   name: string;
   file: string;
   /** The first line of the demo's leading doc comment. */

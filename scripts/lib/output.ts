@@ -7,9 +7,9 @@ import path from 'node:path';
 import { repoRoot, type Exercise, type Lesson } from './lessons.ts';
 
 /** Lines of console output shown under a verdict; the rest are counted and kept in a file. */
-export const MAX_LINES = 40;
+const MAX_LINES = 40;
 /** Characters shown of one line. */
-export const MAX_LINE_CHARS = 400;
+const MAX_LINE_CHARS = 400;
 
 export class ConsoleLog {
   readonly file: string;

@@ -62,7 +62,7 @@ function kill(pid: number): void {
 }
 
 /** Pids whose environment holds TAG_VARIABLE=tag (Linux; elsewhere the group kill is all). */
-export function tagged(tag: string): number[] {
+function tagged(tag: string): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');

@@ -32,7 +32,7 @@ const schema = {
 };
 
 /** Why `data` is not a valid progress file, or undefined when it is. */
-export function progressProblem(data: unknown): string | undefined {
+function progressProblem(data: unknown): string | undefined {
   if (!isObject(data)) return `the file must hold a JSON object, not ${show(data)}`;
   if (data['version'] !== 1) return `"version" must be 1, not ${show(data['version'])}`;
   const exercises = data['exercises'];

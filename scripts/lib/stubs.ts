@@ -11,7 +11,7 @@ import { NOT_IMPLEMENTED } from './verdict.ts';
 
 const git = (root: string) => $({ cwd: root, quiet: true, nothrow: true, timeout: '20s' });
 
-export async function pristineStub(root: string, file: string): Promise<string | undefined> {
+async function pristineStub(root: string, file: string): Promise<string | undefined> {
   const relPath = path.relative(root, file).split(path.sep).join('/');
   const log = await git(root)`git log --format=%H -- ${relPath}`;
   if (!log.ok) return undefined;

@@ -49,7 +49,7 @@ export interface RunResult {
 
 const serverPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'test-server.mjs');
 /** The heap limit of each test worker, so running out of memory is quick and can be told apart. */
-export const HEAP_LIMIT_MB = Number(process.env.INTERLEAVE_HEAP_MB) || 1024;
+const HEAP_LIMIT_MB = Number(process.env.INTERLEAVE_HEAP_MB) || 1024;
 
 /** Kills every server this process started, with all of their children. Synchronous. */
 export function killAllServers(): void {

@@ -10,10 +10,10 @@ export const NOT_IMPLEMENTED = /Not implemented/;
 const SYNTAX = /SyntaxError|Transform failed|Parse error|Unexpected token|Expected .* but found|PARSE_ERROR|Failed to parse/i;
 const TIMED_OUT = /(Test|Hook) timed out in \d+ms/;
 /** V8's and Node's words for a heap that ran out, in a worker fork or a worker thread. */
-export const OUT_OF_MEMORY = /heap out of memory|ERR_WORKER_OUT_OF_MEMORY|Reached heap limit|Allocation failed - JavaScript heap/i;
+const OUT_OF_MEMORY = /heap out of memory|ERR_WORKER_OUT_OF_MEMORY|Reached heap limit|Allocation failed - JavaScript heap/i;
 
 /** Why a test failed, from the first error of the test. */
-export type FailureReason = 'assertion' | 'not-implemented' | 'timeout' | 'error' | 'out-of-memory';
+type FailureReason = 'assertion' | 'not-implemented' | 'timeout' | 'error' | 'out-of-memory';
 
 /**
  * What the test process told us about one test file — raw facts, no judgement yet.
@@ -46,7 +46,7 @@ export interface JudgeInput {
 }
 
 /** Sorts one test error into the reason the learner will read. */
-export function reasonOf(error: TestErrorInfo): FailureReason {
+function reasonOf(error: TestErrorInfo): FailureReason {
   if (TIMED_OUT.test(error.message)) return 'timeout';
   if (OUT_OF_MEMORY.test(`${error.name} ${error.message}`)) return 'out-of-memory';
   if (NOT_IMPLEMENTED.test(error.message)) return 'not-implemented';

@@ -15,7 +15,7 @@ import { FolderWatcher } from '../watch.ts';
 import path from 'node:path';
 import { shown, solutionPath } from './paths.ts';
 
-export type WatchEvent =
+type WatchEvent =
   | { type: 'saved'; files: string[] }
   | { type: 'key'; key: string }
   | { type: 'finished'; exercise: Exercise; checked: Checked }
