@@ -4,6 +4,7 @@
 // and also when the learner deleted the file.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { findCommand, missingCommandLine } from '@interleave/lesson-kit/commands';
 import { $ } from 'zx/core';
 import type { Exercise, Lesson } from './lessons.ts';
 import { reason } from './state.ts';
@@ -46,6 +47,7 @@ export async function resetExercise(
   if (existsSync(exercise.exerciseFile) && !statSync(exercise.exerciseFile).isFile()) {
     throw new Error(`${relFile} is a folder, not a file; move it away and run reset again. Nothing was changed.`);
   }
+  if (!findCommand('git')) throw new Error(`${missingCommandLine('git')} reset takes the stub from git history; nothing was changed.`);
   const stub = await pristineStub(root, exercise.exerciseFile);
   if (stub === undefined) {
     throw new Error(`cannot find the original stub of ${relFile} in git history; nothing was changed. (reset needs the repository cloned with git.)`);
