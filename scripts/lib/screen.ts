@@ -4,6 +4,7 @@
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
+const CODE_FRAME = /^\s*>?\s*\d*\s+\| /;
 
 /** How many columns a string takes (ANSI colour codes take none). */
 export function width(text: string): number {
@@ -16,7 +17,10 @@ export function width(text: string): number {
  */
 export function wrapLine(line: string, columns: number): string[] {
   if (columns < 10 || width(line) <= columns) return [line];
-  const indent = /^\s*(?:[•✗✓›>-]\s+)?/.exec(line.replace(ANSI, ''))?.[0].replace(/\S/g, ' ') ?? '';
+  // A line of a code frame ("  > 23 | code", "     |   ^") is cut, not wrapped: the
+  // caret line must stay under its column.
+  if (CODE_FRAME.test(line.replace(ANSI, ''))) return [`${sliceColumns(line, columns - 1)}…`];
+  const indent = /^\s*(?:(?:[•✗✓›>-]|\d+\.)\s+)?/.exec(line.replace(ANSI, ''))?.[0].replace(/\S/g, ' ') ?? '';
   const lead = indent.length < columns / 2 ? indent : '';
   const words = line.split(/(?<= )/);
   const out: string[] = [];
@@ -61,7 +65,12 @@ export function wrap(text: string, columns: number): string[] {
 export interface Screen {
   header: string[];
   /** Sections of the body in order; each is shortened from its end when space runs out. */
-  body: Array<{ text: string; keep?: number }>;
+  /**
+   * Sections of the body in screen order. When they do not all fit, each first gets up to
+   * `keep` lines, in order of `priority` (lower first), and what is left goes to them in
+   * screen order.
+   */
+  body: Array<{ text: string; keep?: number; priority?: number }>;
   footer: string[];
 }
 
@@ -72,16 +81,20 @@ export interface Screen {
 export function layout(screen: Screen, rows: number, columns: number, more = 'lines not shown'): string[] {
   const header = screen.header.flatMap((l) => wrap(l, columns));
   const footer = screen.footer.flatMap((l) => wrap(l, columns));
-  const sections = screen.body.filter((s) => s.text !== '').map((s) => ({ lines: wrap(s.text, columns), keep: s.keep ?? 0 }));
+  const sections = screen.body.filter((s) => s.text !== '').map((s) => ({ lines: wrap(s.text, columns), keep: s.keep ?? 0, priority: s.priority ?? 9 }));
   let room = rows - header.length - footer.length - 1; // one row for the cursor
   const gaps = Math.max(0, sections.length - 1);
   room -= gaps;
   const total = sections.reduce((n, s) => n + s.lines.length, 0);
   if (total <= room) return [...header, ...sections.flatMap((s, i) => (i > 0 ? ['', ...s.lines] : s.lines)), ...footer];
-  // Not everything fits: each section first gets its `keep` (or what it has), the first
-  // section then takes what is left.
-  const given = sections.map((s) => Math.min(s.lines.length, s.keep));
-  let left = room - given.reduce((a, b) => a + b, 0);
+  // Not everything fits: each section first gets its `keep` (or what it has), by priority,
+  // then what is left goes to the sections in screen order.
+  const given = sections.map(() => 0);
+  let left = Math.max(0, room);
+  for (const i of sections.map((_, i) => i).sort((a, b) => sections[a]!.priority - sections[b]!.priority)) {
+    given[i] = Math.min(sections[i]!.lines.length, sections[i]!.keep, left);
+    left -= given[i]!;
+  }
   for (let i = 0; i < sections.length && left > 0; i++) {
     const extra = Math.min(left, sections[i]!.lines.length - given[i]!);
     given[i]! += extra;
@@ -89,8 +102,9 @@ export function layout(screen: Screen, rows: number, columns: number, more = 'li
   }
   const body: string[] = [];
   sections.forEach((s, i) => {
-    if (i > 0) body.push('');
-    let n = Math.max(0, given[i]!);
+    if (given[i] === 0) return;
+    if (body.length > 0) body.push('');
+    let n = given[i]!;
     if (n < s.lines.length) {
       n = Math.max(0, n - 1);
       body.push(...s.lines.slice(0, n), `… ${s.lines.length - n} ${more}`);

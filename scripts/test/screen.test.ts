@@ -92,3 +92,31 @@ describe('the code frame of a failure', () => {
     expect(text).toContain('the counter says 131072, expected 200000');
   });
 });
+
+describe('code frames', () => {
+  test('are cut at the width, not wrapped, so the caret stays under its column', () => {
+    const line = `    > 23 |   ${'x'.repeat(100)}`;
+    const lines = wrapLine(line, 80);
+    expect(lines).toHaveLength(1);
+    expect(width(lines[0]!)).toBe(80);
+    expect(lines[0]!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('layout when the kept parts alone overflow', () => {
+  test('the header still stays, and the sections with the lowest priority give way', () => {
+    const header = ['Lesson 03 · Threads: sharing memory, races, locks and atomics', 'Exercise 1/6', 'Edit lessons/03-threads/exercises/01-atomic-counter.ts and save', ''];
+    const list = Array.from({ length: 6 }, (_, i) => `  ${i + 1}. exercise`).join('\n');
+    const verdict = Array.from({ length: 20 }, (_, i) => `verdict line ${i}`).join('\n');
+    const hints = ['Hints', ...Array.from({ length: 6 }, (_, i) => `  ${i + 1}. hint line`)].join('\n');
+    const lines = layout(
+      { header, body: [{ text: list, keep: 6, priority: 3 }, { text: verdict, keep: 5, priority: 2 }, { text: hints, keep: 7, priority: 1 }], footer: ['', 'keys'] },
+      24,
+      80,
+    );
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines.slice(0, 3)).toEqual(header.slice(0, 3));
+    expect(lines).toContain('  6. hint line');
+    expect(lines.at(-1)).toBe('keys');
+  });
+});

@@ -36,6 +36,8 @@ interface WatchState {
   listing: boolean;
   /** Why the last run could not happen at all. */
   error: string | undefined;
+  /** The hints were just asked for: this screen gives them room before the verdict. */
+  hintsAsked: boolean;
 }
 
 /** An unbounded queue read with `for await`: the single stream every source writes to. */
@@ -69,7 +71,7 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
   const tty = process.stdout.isTTY === true;
   const { server, checker } = openRun(lesson, mode);
   const events = new Events<WatchEvent>();
-  const state: WatchState = { exercise: start, last: undefined, running: false, again: undefined, notice: '', listing: false, error: undefined };
+  const state: WatchState = { exercise: start, last: undefined, running: false, again: undefined, notice: '', listing: false, error: undefined, hintsAsked: false };
 
   const startRun = (changed: string[]): void => {
     if (state.running) {
@@ -126,6 +128,7 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
   const step = (event: WatchEvent): boolean => {
     const wasListing = state.listing;
     state.listing = false;
+    state.hintsAsked = event.type === 'key' && event.key === 'h';
     switch (event.type) {
       case 'saved':
         startRun(event.files);
@@ -169,24 +172,25 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
           .map((e) => `  ${progress.get(lesson, e).done ? c.green('✓') : e === exercise ? c.yellow('›') : ' '} ${e.index}. ${e.name}  ${c.dim(e.title)}`)
           .join('\n'),
         keep: lesson.exercises.length,
+        priority: 0,
       });
     }
-    if (state.running) body.push({ text: c.dim(`running the tests of ${exercise.name} …`), keep: 1 });
-    else if (state.error) body.push({ text: c.red(`The runner could not run the tests: ${state.error}`), keep: 3 });
+    if (state.running) body.push({ text: c.dim(`running the tests of ${exercise.name} …`), keep: 1, priority: 1 });
+    else if (state.error) body.push({ text: c.red(`The runner could not run the tests: ${state.error}`), keep: 3, priority: 1 });
     else if (state.last) {
       let verdict = explain(state.last.verdict, lesson, exercise);
       if (state.last.verdict.kind === 'pass') {
         const next = lesson.exercises[exercise.index];
         verdict += next ? `\n\n${c.green('Press n for the next exercise:')} ${next.title}` : `\n\n${c.green('That was the last exercise of this lesson. 🎉')}`;
       }
-      body.push({ text: verdict, keep: 6 });
-      body.push({ text: consoleSection(state.last.logs), keep: 3 });
+      body.push({ text: verdict, keep: state.hintsAsked ? 5 : 40, priority: 2 });
+      body.push({ text: consoleSection(state.last.logs), keep: 3, priority: 4 });
     }
     if (shownHints > 0) {
-      body.push({ text: [c.bold('Hints'), ...exercise.hints.slice(0, shownHints).map((h, i) => `  ${c.dim(`${i + 1}.`)} ${h}`)].join('\n'), keep: 1 + shownHints * 2 });
+      body.push({ text: [c.bold('Hints'), ...exercise.hints.slice(0, shownHints).map((h, i) => `  ${c.dim(`${i + 1}.`)} ${h}`)].join('\n'), keep: state.hintsAsked ? 1 + shownHints * 2 : 2, priority: state.hintsAsked ? 1 : 5 });
     }
-    for (const w of progress.warnings) body.push({ text: c.yellow(`warning: ${w}`), keep: 2 });
-    if (state.notice) body.push({ text: c.yellow(state.notice), keep: 2 });
+    for (const w of progress.warnings) body.push({ text: c.yellow(`warning: ${w}`), keep: 2, priority: 0 });
+    if (state.notice) body.push({ text: c.yellow(state.notice), keep: 2, priority: 0 });
     const done = progress.doneCount(lesson);
     return {
       header: [
