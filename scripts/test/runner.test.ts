@@ -86,7 +86,7 @@ describe('pnpm lesson N --once', () => {
     expect(r.stdout).toContain('about to loop 2 3');
     // The limit (2.5 s) plus 3 s, plus generous room for the CLI to start on a loaded machine;
     // the tight figure is measured in scripts/bench/runner-speed.ts, not asserted here.
-    expect(r.ms).toBeLessThan(2500 + 3000 + 6000);
+    expect(r.ms).toBeLessThan(2500 + 3000 + 12_000);
     expect(processesIn(root)).toEqual([]);
   });
 
@@ -158,7 +158,8 @@ describe('watch mode (piped keys, files edited on disk)', () => {
     await lesson(root, ['0', 'reset', 'later']);
     const s = new Session(root, ['0', 'add']);
     try {
-      await s.waitFor(/a test failed/);
+      // The first result waits for vitest to start, which takes long on a busy machine.
+      await s.waitFor(/a test failed/, 60_000);
       s.mark();
       s.press('n');
       await s.waitFor(/n moves on once this exercise passes/);
@@ -195,7 +196,7 @@ describe('watch mode (piped keys, files edited on disk)', () => {
     await lesson(root, ['0', 'reset', 'add']);
     const s = new Session(root, ['0', 'add']);
     try {
-      await s.waitFor(/a test failed/);
+      await s.waitFor(/a test failed/, 60_000);
       s.mark();
       const target = path.join(dir(), 'exercises', '01-add.ts');
       const tmp = `${target}.swp`;
@@ -214,7 +215,7 @@ describe('watch mode (piped keys, files edited on disk)', () => {
     await lesson(root, ['0', 'reset', 'add']);
     const s = new Session(root, ['0', 'add', '--poll']);
     try {
-      await s.waitFor(/Watching by polling/);
+      await s.waitFor(/Watching by polling/, 60_000);
       s.mark();
       solve('01-add');
       await s.waitFor(/all 1 tests of 01-add pass/);
