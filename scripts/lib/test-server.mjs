@@ -10,6 +10,7 @@
 //
 // Parent -> child: { type: 'run', id, files, invalidate }
 // Child -> parent: ready | queued | file-end | log | run-end-errors | run-end | fatal
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { lessonConfig } from '@interleave/lesson-kit/vitest';
 import { createVitest } from 'vitest/node';
@@ -113,6 +114,7 @@ process.on('message', (/** @type {ClientMessage} */ message) => {
 // the whole group rather than live on as an orphan.
 process.on('disconnect', () => {
   const force = setTimeout(() => {
+    endTagged();
     try {
       process.kill(-process.pid, 'SIGKILL');
     } catch {
@@ -124,5 +126,26 @@ process.on('disconnect', () => {
     process.exit(0);
   });
 });
+
+/** Kills every other process that carries this server's tag (see processes.ts): a detached child left the group. */
+function endTagged() {
+  const tag = process.env.INTERLEAVE_RUN_TAG;
+  if (!tag) return;
+  const needle = `INTERLEAVE_RUN_TAG=${tag}\0`;
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (`${readFileSync(`/proc/${entry}/environ`, 'latin1')}\0`.includes(needle)) process.kill(Number(entry), 'SIGKILL');
+    } catch {
+      // gone, or not ours
+    }
+  }
+}
 
 tell({ type: 'ready' });
