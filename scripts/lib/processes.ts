@@ -93,30 +93,41 @@ function parentOf(pid: number): number | undefined {
 }
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type Signal = keyof typeof SIGNAL_CODES;
 let installed = false;
+let onSignal: ((signal: Signal) => number | void) | undefined;
+
+/**
+ * What to do first when a signal arrives (watch mode restores the terminal, says goodbye,
+ * and ends with 0 as `q` does). Returns the exit code, or nothing for 128 + the signal.
+ */
+export function whenSignalled(handler: (signal: Signal) => number | void): void {
+  onSignal = handler;
+}
 
 /**
  * Makes every exit path end every server: Ctrl-C, SIGTERM, SIGHUP, an uncaught error and a
- * normal exit. `onSignal` runs first (watch mode restores the terminal and says goodbye).
+ * normal exit.
  */
-export function endEverythingOnExit(onSignal?: (signal: keyof typeof SIGNAL_CODES) => void): void {
+export function endEverythingOnExit(): void {
   if (installed) return;
   installed = true;
   process.once('exit', endEverything);
-  for (const signal of Object.keys(SIGNAL_CODES) as Array<keyof typeof SIGNAL_CODES>) {
+  for (const signal of Object.keys(SIGNAL_CODES) as Signal[]) {
     process.on(signal, () => {
+      let code: number = SIGNAL_CODES[signal];
       try {
-        onSignal?.(signal);
+        code = onSignal?.(signal) ?? code;
       } finally {
         endEverything();
-        process.exit(SIGNAL_CODES[signal]);
+        process.exit(code);
       }
     });
   }
   const crash = (error: unknown): void => {
     endEverything();
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(70);
+    process.exit(1);
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);

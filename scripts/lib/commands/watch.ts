@@ -5,7 +5,7 @@
 import readline from 'node:readline';
 import { terminalSize } from '../cli.ts';
 import type { Exercise, Lesson } from '../lessons.ts';
-import { endEverythingOnExit } from '../processes.ts';
+import { whenSignalled } from '../processes.ts';
 import { bar, c, consoleSection, explain } from '../report.ts';
 import { openRun, runExercises, type Checked } from '../run.ts';
 import { layout, type Screen } from '../screen.ts';
@@ -228,9 +228,11 @@ export async function watchMode(lesson: Lesson, start: Exercise, mode: Mode, pro
     watcher.stop();
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
   };
-  endEverythingOnExit(() => {
+  // A signal ends watch mode the way `q` does (exit 0), after every server is ended.
+  whenSignalled(() => {
     restoreTerminal();
     goodbye();
+    return 0;
   });
   const goodbye = (): void => {
     const done = progress.doneCount(lesson);
