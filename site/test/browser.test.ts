@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../../scripts/site/build.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/site/serve.ts';
+import { buildSite, type BuildResult } from '../src/build.ts';
+import { startStaticServer, type StaticServer } from '../src/serve.ts';
 import { findChromium, launchBrowser, MISSING_BROWSER } from './browser.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

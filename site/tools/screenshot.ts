@@ -1,17 +1,17 @@
 /**
  * Screenshots of the home page and one lesson page, light and dark, at desktop and phone
- * width: `pnpm --filter @interleave/site screenshot` (or `tsx site/screenshot.ts [lesson]`).
+ * width: `pnpm --filter @interleave/site screenshot` (or `tsx site/tools/screenshot.ts [lesson]`).
  * Builds the site into a temporary folder first; writes PNGs to site/screenshots/.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSite } from '../scripts/site/build.ts';
-import { launchBrowser } from './test/browser.ts';
+import { buildSite } from '../src/build.ts';
+import { launchBrowser } from '../test/browser.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, 'screenshots');
+const outDir = path.join(here, '..', 'screenshots');
 const tmp = mkdtempSync(path.join(tmpdir(), 'interleave-shots-'));
 try {
   const built = await buildSite({ outDir: path.join(tmp, 'site') });
