@@ -222,8 +222,8 @@ function renderCase(c: BenchCaseResult, id: string): string {
   const caption = `<strong>${escapeHtml(c.name)}</strong> — ${escapeHtml(c.unit)}, ${better}${floor !== undefined ? `; floor ${escapeHtml(formatValue(floor, c.unit))}` : ''}; a ratio ${c.higherIsBetter ? 'above' : 'below'} 1 means ours does better`;
   return `<figure class="bench-case" id="${id}">
 <figcaption>${caption}</figcaption>
-<div class="chart scroll-x" tabindex="0" role="group" aria-label="${escapeHtml(c.name)}: chart">${parts.join('')}</div>
-<div class="table-wrap" tabindex="0" role="group" aria-label="${escapeHtml(c.name)}: table"><table><caption class="sr-only">${escapeHtml(c.name)}: the figures</caption><thead><tr><th scope="col">Contender</th><th scope="col">${escapeHtml(c.unit)}</th><th scope="col">Ratio ours ÷ contender</th></tr></thead><tbody>${rows}</tbody></table></div>
+<div class="chart scroll-x" tabindex="0" role="group" aria-label="${escapeHtml(c.name)}: chart (scrolls sideways)" style="--min-w: ${Math.ceil((width * 11.5) / 12)}px">${parts.join('')}</div>
+<div class="table-wrap" tabindex="0" role="group" aria-label="${escapeHtml(c.name)}: table (scrolls sideways)"><table><caption class="sr-only">${escapeHtml(c.name)}: the figures</caption><thead><tr><th scope="col">Contender</th><th scope="col">${escapeHtml(c.unit)}</th><th scope="col">Ratio ours ÷ contender</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${remarks.map((r) => `<p class="note">${escapeHtml(r)}</p>`).join('\n')}${c.note ? `<p class="note">${escapeHtml(c.note)}</p>` : ''}
 </figure>
 `;

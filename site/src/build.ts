@@ -268,7 +268,17 @@ function scrollSvg(figure: string, title: string): string {
   const end = figure.indexOf('</svg>', start);
   if (start === -1 || end === -1) return figure;
   const close = end + '</svg>'.length;
-  return `${figure.slice(0, start)}<div class="scroll-x" tabindex="0" role="group" aria-label="${escapeHtml(title)} (scrolls sideways)">${figure.slice(start, close)}</div>${figure.slice(close)}`;
+  const svg = figure.slice(start, close);
+  return `${figure.slice(0, start)}<div class="scroll-x" tabindex="0" role="group" aria-label="${escapeHtml(title)} (scrolls sideways)"${minWidthStyle(svg)}>${svg}</div>${figure.slice(close)}`;
+}
+
+/**
+ * The narrowest an SVG drawn with 12 px text may be shown, as a `style` attribute: its
+ * text then stays ≥ 11.5 px. Below that width its box scrolls instead.
+ */
+export function minWidthStyle(svg: string): string {
+  const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+  return Number.isFinite(width) && width > 0 ? ` style="--min-w: ${Math.ceil((width * 11.5) / 12)}px"` : '';
 }
 
 /**
