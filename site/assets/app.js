@@ -155,10 +155,10 @@
       state.appendChild(d);
       return dd;
     }
-    var running = slot('Running', 'steps-running');
+    var running = slot('Ran', 'steps-running');
     var clock = slot('Iteration, time', 'steps-clock');
-    var ready = slot('Ready queue', 'steps-ready');
-    var timers = slot('Timer heap', 'steps-timers');
+    var ready = slot('Ready queue after', 'steps-ready');
+    var timers = slot('Timer heap after', 'steps-timers');
     var output = slot('Output so far', 'steps-output');
     var note = el('p', 'steps-note');
     player.appendChild(controls); player.appendChild(state); player.appendChild(note);

@@ -1,7 +1,7 @@
 /**
  * The step-through view of a recorded event-loop run: a README line
  * `[[steps traces/NAME.json]]` becomes a figure with one step per callback the loop ran —
- * the running task, the ready queue, the timer heap and the output so far.
+ * the callback that ran, then the ready queue, the timer heap and the output so far.
  *
  * Without JavaScript the figure is a plain table of every step. With it, `assets/app.js`
  * adds a player above the table (Previous / Next buttons, ← and → while it has focus)
@@ -21,17 +21,17 @@ export interface LoopTimer {
   label: string;
 }
 
-/** The loop's state while one callback runs. */
+/** One callback the loop ran, and the loop's state right after it (as the toolkit's `LoopRecorder` records it). */
 export interface LoopStep {
   /** The loop iteration (`_run_once` call) this callback ran in. */
   iteration: number;
   /** The loop's clock (ms). */
   time: number;
-  /** The callback or task step that runs. */
+  /** The callback (or task step) of this step. */
   running: string;
-  /** What waits in the ready queue behind it, first to run first. */
+  /** The ready queue after it ran, first to run first. */
   ready: string[];
-  /** The timer heap. */
+  /** The timer heap after it ran. */
   timers: LoopTimer[];
   /** Everything printed so far, this step included. */
   output: string[];
@@ -123,7 +123,7 @@ export function renderSteps(run: LoopSteps, id: string): string {
 <figcaption id="${id}-title"><strong>${escapeHtml(run.title)}</strong> — a recorded run, one step per callback the loop ran (${run.steps.length} steps).</figcaption>
 <div class="steps-table table-wrap" tabindex="0" role="group" aria-label="${escapeHtml(run.title)}: every step (scrolls sideways)"><table>
 <caption class="sr-only">${escapeHtml(run.title)}: every step of the run</caption>
-<thead><tr><th scope="col">Step</th><th scope="col">Iteration</th><th scope="col">Time</th><th scope="col">Running</th><th scope="col">Ready queue</th><th scope="col">Timer heap</th><th scope="col">Printed</th></tr></thead>
+<thead><tr><th scope="col">Step</th><th scope="col">Iteration</th><th scope="col">Time</th><th scope="col">Ran</th><th scope="col">Ready queue after</th><th scope="col">Timer heap after</th><th scope="col">Printed</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>

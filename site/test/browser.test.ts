@@ -315,10 +315,10 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     expect(await page.getAttribute('.steps-prev', 'aria-disabled')).toBe('true');
     await page.click('.steps-next');
     expect(await pos()).toBe('Step 2 of 6: A');
-    expect(await items('ready')).toEqual(['B']);
+    expect(await items('ready')).toEqual(['B', 'C']);
     expect(await items('timers')).toEqual(['5 ms: T2', '10 ms: T1']); // the heap's order, not the recorded one
     expect(await page.textContent('.steps-output pre')).toBe('main: schedule A, B, T1 in 10 ms, T2 in 5 ms\nA: schedule C');
-    expect(await page.textContent('.steps-player .steps-note')).toBe('A and B were ready when iteration 1 began, so both run in it.');
+    expect(await page.textContent('.steps-player .steps-note')).toBe('A scheduled C. C joins the ready queue, but iteration 1 runs only what was ready when it began: A and B.');
     // The keys move the player while it has focus; the page stays where it is.
     await page.focus('.steps-player');
     await page.keyboard.press('ArrowRight');
