@@ -22,7 +22,7 @@ const DEFAULT_PACKAGE = JSON.stringify({
   scripts: { 'check-types': 'tsc -p tsconfig.json', 'check-lessons': 'tsx ../../scripts/check-lessons.ts .' },
 });
 const DEFAULT_TSCONFIG = `${JSON.stringify({ extends: '@interleave/tsconfig/base.json', include: ['exercises', 'solutions', 'wrong', 'tests', 'demos', '*.ts'] }, null, 2)}\n`;
-const DEFAULT_VITEST = "export { default } from '@interleave/lesson-config/vitest';\n";
+const DEFAULT_VITEST = "export { default } from '@interleave/lesson-kit/vitest';\n";
 
 function existingLesson(root: string): string | undefined {
   const lessons = path.join(root, 'lessons');

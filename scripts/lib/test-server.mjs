@@ -11,7 +11,7 @@
 // Parent -> child: { type: 'run', id, files, invalidate }
 // Child -> parent: ready | queued | file-end | log | run-end-errors | run-end | fatal
 import path from 'node:path';
-import { lessonConfig } from '@interleave/lesson-config/vitest';
+import { lessonConfig } from '@interleave/lesson-kit/vitest';
 import { createVitest } from 'vitest/node';
 
 /** @typedef {import('./test-protocol.ts').ServerMessage} ServerMessage */
