@@ -215,8 +215,8 @@
       input.focus();
       return;
     }
-    // A focused code block scrolls sideways with the arrows; leave them to it.
-    if (tag === 'PRE') return;
+    // A focused code block, figure or table scrolls sideways with the arrows; leave them to it.
+    if (tag === 'PRE' || (el && el.closest && el.closest('.scroll-x, .table-wrap'))) return;
     var rel = e.key === 'ArrowLeft' ? 'prev' : e.key === 'ArrowRight' ? 'next' : null;
     if (!rel) return;
     var link = document.querySelector('a[rel="' + rel + '"]');

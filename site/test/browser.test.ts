@@ -198,6 +198,15 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     await page.focus('#search-input');
     await page.keyboard.press('ArrowRight');
     expect(page.url()).toMatch(/index\.html$/);
+    // Nor do the arrows in a focused figure or table, which scroll it sideways instead.
+    await page.goto(new URL('00-basics.html', fixture.server.url).href);
+    await page.focus('figure.trace .scroll-x');
+    await page.keyboard.press('ArrowRight');
+    expect(page.url()).toMatch(/00-basics\.html$/);
+    await page.goto(new URL('benchmarks.html', fixture.server.url).href);
+    await page.focus('.table-wrap');
+    await page.keyboard.press('ArrowLeft');
+    expect(page.url()).toMatch(/benchmarks\.html$/);
     await page.close();
   });
 
