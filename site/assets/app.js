@@ -161,7 +161,7 @@
     var timers = slot('Timer heap after', 'steps-timers');
     var output = slot('Output so far', 'steps-output');
     var note = el('p', 'steps-note');
-    player.appendChild(controls); player.appendChild(state); player.appendChild(note);
+    player.appendChild(controls); player.appendChild(note); player.appendChild(state);
     var at = 0;
     function show(i) {
       at = Math.max(0, Math.min(steps.length - 1, i));
@@ -176,7 +176,9 @@
       timers.textContent = '';
       timers.appendChild(listOf(heap.map(function (x) { return ms(x.t.when) + ': ' + x.t.label; }), 'none'));
       output.textContent = '';
-      output.appendChild(s.output.length ? el('pre', 'steps-out', s.output.join('\n')) : el('span', 'steps-empty', 'nothing yet'));
+      var out = s.output.length ? el('pre', 'steps-out', s.output.join('\n')) : el('span', 'steps-empty', 'nothing yet');
+      if (s.output.length) out.tabIndex = 0;
+      output.appendChild(out);
       note.textContent = s.note || '';
       note.hidden = !s.note;
       prev.setAttribute('aria-disabled', String(at === 0));

@@ -115,7 +115,7 @@ export function renderSteps(run: LoopSteps, id: string): string {
       return `<tr><th scope="row">${i + 1}</th><td>${s.iteration}</td><td>${escapeHtml(ms(s.time))}</td><td><code>${escapeHtml(s.running)}</code>${s.note ? `<p class="steps-note">${escapeHtml(s.note)}</p>` : ''}</td><td>${list(s.ready, 'empty')}</td><td>${list(
         timersInOrder(s.timers).map((t) => `${ms(t.when)}: ${t.label}`),
         'none',
-      )}</td><td>${printed.length === 0 ? '' : `<pre class="steps-out">${escapeHtml(printed.join('\n'))}</pre>`}</td></tr>`;
+      )}</td><td>${printed.length === 0 ? '' : `<pre class="steps-out" tabindex="0">${escapeHtml(printed.join('\n'))}</pre>`}</td></tr>`;
     })
     .join('\n');
   const data = escapeHtml(JSON.stringify(run.steps));

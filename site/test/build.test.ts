@@ -185,7 +185,7 @@ describe('the step-through view of an event-loop run (issue 14)', () => {
     expect(fig).toContain('callSoon before callLater, and the snapshot rule</strong>');
     expect(fig.match(/<tr><th scope="row">\d+<\/th>/g)).toHaveLength(6);
     // Step 2: A ran; B and C wait; the heap lists T2 (5 ms) before T1 (10 ms) though recorded the other way round.
-    expect(fig).toContain('<tr><th scope="row">2</th><td>1</td><td>0 ms</td><td><code>A</code><p class="steps-note">A scheduled C. C joins the ready queue, but iteration 1 runs only what was ready when it began: A and B.</p></td><td><ol class="steps-list"><li><code>B</code></li><li><code>C</code></li></ol></td><td><ol class="steps-list"><li><code>5 ms: T2</code></li><li><code>10 ms: T1</code></li></ol></td><td><pre class="steps-out">A: schedule C</pre></td></tr>');
+    expect(fig).toContain('<tr><th scope="row">2</th><td>1</td><td>0 ms</td><td><code>A</code><p class="steps-note">A scheduled C. C joins the ready queue, but iteration 1 runs only what was ready when it began: A and B.</p></td><td><ol class="steps-list"><li><code>B</code></li><li><code>C</code></li></ol></td><td><ol class="steps-list"><li><code>5 ms: T2</code></li><li><code>10 ms: T1</code></li></ol></td><td><pre class="steps-out" tabindex="0">A: schedule C</pre></td></tr>');
     expect(fig).toContain('data-steps="[{&quot;iteration&quot;:0');
     expect(html).not.toContain('[[steps');
   });
