@@ -8,16 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Exercise, Lesson } from '../lib/lessons.ts';
+import type { Exercise, Lesson } from '@interleave/scripts/lessons';
 import { escapeHtml } from './escape.ts';
-import { codeBlock, uniqueId } from './markdown.ts';
+import { codeBlock, uniqueId, type Heading } from './markdown.ts';
 import { renderInline } from './inline.ts';
-
-/** What an exercise block adds to the page's contents. */
-export interface ExerciseHeading {
-  id: string;
-  text: string;
-}
 
 /**
  * The command that opens this exercise in watch mode, as a learner types it.
@@ -40,23 +34,22 @@ export function testNames(source: string): string[] {
   return names;
 }
 
-/**
- * Renders the "Exercises" section of a lesson page and records its headings.
- */
-export function renderExercises(lesson: Lesson, root: string, usedIds: Set<string>, headings: ExerciseHeading[]): string {
-  if (lesson.exercises.length === 0) return '';
+/** The "Exercises" section of a lesson page, and its headings in order. */
+export function renderExercises(lesson: Lesson, root: string, usedIds: Set<string>): { html: string; headings: Heading[] } {
+  const headings: Heading[] = [];
+  if (lesson.exercises.length === 0) return { html: '', headings };
   const sectionId = uniqueId('exercises', usedIds);
-  headings.push({ id: sectionId, text: 'Exercises' });
+  headings.push({ id: sectionId, text: 'Exercises', level: 2 });
   let html = `<section class="exercises" aria-labelledby="${sectionId}">\n<h2 id="${sectionId}">Exercises</h2>\n`;
   html += `<p>Run each from the repository's root: the command opens watch mode on that exercise, and the tests run every time you save the file.</p>\n`;
   for (const exercise of lesson.exercises) html += renderExercise(lesson, exercise, root, usedIds, headings);
-  return `${html}</section>\n`;
+  return { html: `${html}</section>\n`, headings };
 }
 
-function renderExercise(lesson: Lesson, exercise: Exercise, root: string, usedIds: Set<string>, headings: ExerciseHeading[]): string {
+function renderExercise(lesson: Lesson, exercise: Exercise, root: string, usedIds: Set<string>, headings: Heading[]): string {
   const id = uniqueId(`exercise-${exercise.name}`, usedIds);
   const title = `${exercise.index}. ${exercise.title}`;
-  headings.push({ id, text: title });
+  headings.push({ id, text: title, level: 3 });
   const rel = (file: string): string => path.relative(root, file).split(path.sep).join('/');
   const stub = readFileSync(exercise.exerciseFile, 'utf8');
   const solution = readFileSync(exercise.solutionFile, 'utf8');

@@ -22,11 +22,17 @@ export interface Heading {
 export interface RenderEnv extends Env {
   /** Renders a ```timeline fence; receives the fence body (a path relative to the lesson). */
   timeline?: (relativePath: string) => string;
-  /** The HTML put where a line `[[exercises]]` stands. */
-  exercises?: () => string;
+  /** The HTML put where a line `[[exercises]]` stands, and the headings it holds. */
+  exercises?: () => { html: string; headings: Heading[] };
+  /** Renders a line `[[steps traces/NAME.json]]` (a recorded event-loop run); receives the path. */
+  steps?: (relativePath: string) => string;
   /** Maps a relative link of the text (e.g. `../03-threads/README.md#mutex`) to a site link. */
   link?: (href: string) => string;
-  /** Filled by the render: every heading with its id, in order. */
+  /**
+   * Filled by the render: every heading of the page with its id, in document order — the
+   * text's own and those of the exercise blocks placed at `[[exercises]]`. The contents
+   * list and the search index are built from this list.
+   */
   headings: Heading[];
   /** Filled by the render: whether `[[exercises]]` was found. */
   exercisesPlaced: boolean;
@@ -88,20 +94,25 @@ export function uniqueId(base: string, used: Set<string>): string {
 export function createMarkdown(): Md {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-  md.block.ruler.before('paragraph', 'exercises_placeholder', (state, startLine, _endLine, silent) => {
+  // A line of its own `[[exercises]]` or `[[steps traces/NAME.json]]`: a block the build fills in.
+  md.block.ruler.before('paragraph', 'placeholder', (state, startLine, _endLine, silent) => {
     const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-    const line = state.src.slice(start, state.eMarks[startLine]);
-    if (line.trim() !== '[[exercises]]' || state.sCount[startLine]! - state.blkIndent >= 4) return false;
+    const line = state.src.slice(start, state.eMarks[startLine]).trim();
+    if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+    const steps = /^\[\[steps\s+(\S+)\]\]$/.exec(line);
+    if (line !== '[[exercises]]' && !steps) return false;
     if (silent) return true;
-    const token = state.push('exercises_placeholder', '', 0);
+    const token = state.push(steps ? 'steps_placeholder' : 'exercises_placeholder', '', 0);
+    if (steps) token.info = steps[1]!;
     token.map = [startLine, startLine + 1];
     state.line = startLine + 1;
     return true;
   });
-  md.renderer.rules['exercises_placeholder'] = (_tokens, _idx, _options, rawEnv) => {
+  md.renderer.rules['exercises_placeholder'] = (tokens, idx) => tokens[idx]!.content;
+  md.renderer.rules['steps_placeholder'] = (tokens, idx, _options, rawEnv) => {
     const env = pageEnv(rawEnv);
-    env.exercisesPlaced = true;
-    return env.exercises ? env.exercises() : '';
+    const target = tokens[idx]!.info;
+    return env.steps ? env.steps(target) : `<p>${escapeHtml(`[[steps ${target}]]`)}</p>\n`;
   };
 
   md.core.ruler.after('inline', 'callouts', (state) => {
@@ -121,11 +132,20 @@ export function createMarkdown(): Md {
     }
   });
 
+  // Headings get their ids here, in document order, and the exercise blocks are made here
+  // too (not when rendering), so their headings take their place in the one list.
   md.core.ruler.push('heading_ids', (state) => {
     const env = pageEnv(state.env);
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const open = tokens[i]!;
+      if (open.type === 'exercises_placeholder') {
+        env.exercisesPlaced = true;
+        const block = env.exercises?.() ?? { html: '', headings: [] };
+        open.content = block.html;
+        env.headings.push(...block.headings);
+        continue;
+      }
       if (open.type !== 'heading_open') continue;
       const inline = tokens[i + 1]!;
       const text = (inline.children ?? []).map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : '')).join('');
@@ -176,7 +196,7 @@ export function createMarkdown(): Md {
   md.renderer.rules.code_block = (tokens, idx) => codeBlock(tokens[idx]!.content, 'text');
 
   // Tables scroll inside their own box at phone width instead of widening the page.
-  md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
+  md.renderer.rules.table_open = () => '<div class="table-wrap" tabindex="0" role="group" aria-label="Table (scrolls sideways)"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
   return md;
 }

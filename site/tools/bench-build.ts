@@ -1,14 +1,14 @@
 /**
  * Benchmark of the site build (not a test): builds every lesson 5 times into a temporary
  * folder and prints each time and the median. Target: under 10 s on a 2-core machine.
- * Run: `pnpm --filter @interleave/site bench:build` (or `tsx site/bench-build.ts [runs]`).
+ * Run: `pnpm --filter @interleave/site bench:build` (or `tsx site/tools/bench-build.ts [runs]`).
  * Each build runs in the same process after the first, so the first also shows the cold
  * cost (module loading is before the first timing and not counted in any).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSite } from '../scripts/site/build.ts';
+import { buildSite } from '../src/build.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${process.argv[2]}`);

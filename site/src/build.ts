@@ -10,13 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { renderSvg, checkTrace } from '@interleave/toolkit';
-import { loadLesson, repoRoot, type Lesson } from '../lib/lessons.ts';
+import { loadLesson, repoRoot, type Lesson } from '@interleave/scripts/lessons';
 import { loadBenchResults, renderBenchPage } from './bench.ts';
 import { escapeHtml } from './escape.ts';
-import { renderExercises, type ExerciseHeading } from './exercises.ts';
+import { renderExercises } from './exercises.ts';
 import { inlineToText, renderInline } from './inline.ts';
 import { renderLayout, SITE_NAME, type NavEntry } from './layout.ts';
-import { codeBlock, createMarkdown, newEnv, uniqueId } from './markdown.ts';
+import { codeBlock, createMarkdown, newEnv, uniqueId, type Heading } from './markdown.ts';
+import { renderStepsFile } from './steps.ts';
 import { searchIndexScript, sectionsOf, type SearchEntry } from './search-index.ts';
 
 /** Options of {@link buildSite}. */
@@ -55,7 +56,7 @@ export interface BuildResult {
   ms: number;
 }
 
-const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'site');
+const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const assetsDir = path.join(siteDir, 'assets');
 const MARKER = '.interleave-site';
 const DEFAULT_SETUP = ['npm install -g pnpm@12.21.0 && pnpm install && pnpm lesson 0', 'pnpm test'];
@@ -82,15 +83,6 @@ function loadAll(root: string, warnings: string[]): Lesson[] {
     }
   }
   return lessons.sort((a, b) => a.number - b.number);
-}
-
-/** The `h2`/`h3` headings with ids of a page body, for its contents list. */
-function tocOf(html: string): { id: string; text: string; level: number }[] {
-  const toc: { id: string; text: string; level: number }[] = [];
-  for (const m of html.matchAll(/<h([23]) id="([^"]+)">([\s\S]*?)<\/h\1>/g)) {
-    toc.push({ id: m[2]!, level: Number(m[1]), text: m[3]!.replace(/<a class="heading-anchor"[^>]*>#<\/a>/, '').replace(/<[^>]*>/g, '').trim().replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'") });
-  }
-  return toc;
 }
 
 export function lessonHref(lesson: Lesson): string {
@@ -126,8 +118,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const pages: BuiltPage[] = [];
   const search: SearchEntry[] = [];
 
-  const write = (entry: NavEntry, title: string, description: string, body: string, kind: BuiltPage['kind'], toc = tocOf(body)): void => {
+  // Every page gives its headings once; the contents list and the search index use them.
+  const write = (entry: NavEntry, title: string, description: string, body: string, kind: BuiltPage['kind'], headings: readonly Heading[]): void => {
     const i = chain.indexOf(entry);
+    const toc = headings.filter((h) => h.level === 2 || h.level === 3);
     const html = renderLayout({
       href: entry.href,
       title,
@@ -141,25 +135,32 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     });
     writeFileSync(path.join(outDir, entry.href), html);
     pages.push({ href: entry.href, title, bytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, kind });
-    search.push(...sectionsOf(body, entry.href, title));
+    search.push(...sectionsOf(body, headings, entry.href, title));
   };
 
   // Lesson pages.
   lessons.forEach((lesson, i) => {
     const entry = lessonEntries[i]!;
     const env = newEnv();
-    const exerciseHeadings: ExerciseHeading[] = [];
-    env.exercises = () => renderExercises(lesson, root, env.usedIds, exerciseHeadings);
+    env.exercises = () => renderExercises(lesson, root, env.usedIds);
     env.timeline = (relative) => renderTimeline(lesson, relative, env.usedIds, warnings);
+    env.steps = (relative) => renderStepsFile(lesson.dir, relative, env.usedIds, warnings);
     env.link = (href) => siteLink(lesson, href, root, lessons, warnings);
     const source = existsSync(lesson.readmePath)
       ? readFileSync(lesson.readmePath, 'utf8')
       : `# ${lesson.title}\n\n**${lesson.question}**\n\n${lesson.summary}\n\n[[exercises]]\n`;
     if (!existsSync(lesson.readmePath)) warnings.push(`lesson ${lesson.id}-${lesson.slug} has no README.md yet: its page shows the summary and the exercises`);
     let body = md.render(source, env);
-    if (!env.exercisesPlaced) body += renderExercises(lesson, root, env.usedIds, exerciseHeadings);
-    body += renderDemos(lesson, env.usedIds);
-    write(entry, inlineToText(lesson.title), inlineToText(lesson.question), `<article class="lesson">\n${body}</article>`, 'lesson');
+    const headings = env.headings;
+    if (!env.exercisesPlaced) {
+      const block = renderExercises(lesson, root, env.usedIds);
+      body += block.html;
+      headings.push(...block.headings);
+    }
+    const demos = renderDemos(lesson, env.usedIds);
+    body += demos.html;
+    headings.push(...demos.headings);
+    write(entry, inlineToText(lesson.title), inlineToText(lesson.question), `<article class="lesson">\n${body}</article>`, 'lesson', headings);
   });
 
   // Home page: the course map and the two set-up commands.
@@ -182,7 +183,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       body += '</ol>\n';
     }
     body += `<p>How fast is the toolkit against the libraries you would otherwise pick? See the <a href="benchmarks.html">benchmarks</a>.</p>\n</section>\n`;
-    write(home, SITE_NAME, description, body, 'home');
+    const headings: Heading[] = [
+      { id: 'top', text: SITE_NAME, level: 1 },
+      { id: 'set-up', text: 'Set up', level: 2 },
+      { id: 'course-map', text: 'The course map', level: 2 },
+    ];
+    write(home, SITE_NAME, description, body, 'home', headings);
   }
 
   // Benchmarks page.
@@ -193,8 +199,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
     } catch (error) {
       warnings.push(`bench results left out: ${(error as Error).message}`);
     }
-    const { body } = renderBenchPage(results, new Set());
-    write(bench, 'Benchmarks', 'The toolkit against p-limit, async-mutex, piscina and tinypool: medians, ratios and physical limits.', body, 'bench');
+    const { body, headings } = renderBenchPage(results, new Set());
+    write(bench, 'Benchmarks', 'The toolkit against p-limit, async-mutex, piscina and tinypool: medians, ratios, floors and failures.', body, 'bench', headings);
   }
 
   // Assets and the search index.
@@ -246,11 +252,33 @@ function renderTimeline(lesson: Lesson, relative: string, usedIds: Set<string>, 
   try {
     const trace = checkTrace(JSON.parse(readFileSync(file, 'utf8')), relative);
     const id = uniqueId(`timeline-${path.basename(file, '.json').replace(/[^\w-]/g, '-')}`, usedIds);
-    return renderSvg(trace, { width: 720, id });
+    return scrollSvg(renderSvg(trace, { width: 720, id }), trace.title);
   } catch (error) {
     warnings.push(`${where}: ${(error as Error).message}`);
     return `<p class="build-error">Timeline “${escapeHtml(relative)}” could not be drawn: ${escapeHtml((error as Error).message)}</p>\n`;
   }
+}
+
+/**
+ * Puts a figure's drawing in a box that scrolls sideways, so at phone width the drawing
+ * keeps its size (and its text stays readable) instead of shrinking to the column.
+ */
+function scrollSvg(figure: string, title: string): string {
+  const start = figure.indexOf('<svg');
+  const end = figure.indexOf('</svg>', start);
+  if (start === -1 || end === -1) return figure;
+  const close = end + '</svg>'.length;
+  const svg = figure.slice(start, close);
+  return `${figure.slice(0, start)}<div class="scroll-x" tabindex="0" role="group" aria-label="${escapeHtml(title)} (scrolls sideways)"${minWidthStyle(svg)}>${svg}</div>${figure.slice(close)}`;
+}
+
+/**
+ * The narrowest an SVG drawn with 12 px text may be shown, as a `style` attribute: its
+ * text then stays ≥ 11.5 px. Below that width its box scrolls instead.
+ */
+export function minWidthStyle(svg: string): string {
+  const width = Number(/^<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+  return Number.isFinite(width) && width > 0 ? ` style="--min-w: ${Math.ceil((width * 11.5) / 12)}px"` : '';
 }
 
 /**
@@ -271,8 +299,8 @@ function siteLink(lesson: Lesson, href: string, root: string, lessons: readonly 
 }
 
 /** The lesson's demos, each with the command that runs it. */
-function renderDemos(lesson: Lesson, usedIds: Set<string>): string {
-  if (lesson.demos.length === 0) return '';
+function renderDemos(lesson: Lesson, usedIds: Set<string>): { html: string; headings: Heading[] } {
+  if (lesson.demos.length === 0) return { html: '', headings: [] };
   const id = uniqueId('demos', usedIds);
   // The runner picks every demo whose name contains the argument, so the short name is
   // used only when it picks exactly this one.
@@ -283,5 +311,6 @@ function renderDemos(lesson: Lesson, usedIds: Set<string>): string {
   const items = lesson.demos
     .map((d) => `<li><code class="cmd">pnpm lesson ${lesson.number} demo ${escapeHtml(arg(d.name))}</code>${d.description ? ` — ${renderInline(d.description)}` : ''}</li>`)
     .join('\n');
-  return `<section class="demos" aria-labelledby="${id}"><h2 id="${id}">Run the demos</h2>\n<p>Each demo measures on your machine and prints tables and timelines; <code class="cmd">pnpm lesson ${lesson.number} demo</code> runs them all.</p>\n<ul>\n${items}\n</ul></section>\n`;
+  const html = `<section class="demos" aria-labelledby="${id}"><h2 id="${id}">Run the demos</h2>\n<p>Each demo measures on your machine and prints tables and timelines; <code class="cmd">pnpm lesson ${lesson.number} demo</code> runs them all.</p>\n<ul>\n${items}\n</ul></section>\n`;
+  return { html, headings: [{ id, text: 'Run the demos', level: 2 }] };
 }

@@ -6,9 +6,9 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from './lib/lessons.ts';
-import { buildSite, type BuildResult } from './site/build.ts';
-import { startStaticServer } from './site/serve.ts';
+import { repoRoot } from '@interleave/scripts/lessons';
+import { buildSite, type BuildResult } from './build.ts';
+import { startStaticServer } from './serve.ts';
 
 const USAGE = 'usage: pnpm site [--serve] [--out DIR] [--port N]';
 
@@ -76,7 +76,7 @@ if (options.serve) {
       }
     }
   };
-  const watched = ['lessons', 'site/assets', 'scripts/site', 'packages/toolkit/bench/results', 'README.md'];
+  const watched = ['lessons', 'site/assets', 'site/src', 'packages/toolkit/bench/results', 'README.md'];
   const watchers: FSWatcher[] = [];
   for (const rel of watched) {
     try {

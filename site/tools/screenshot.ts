@@ -1,17 +1,17 @@
 /**
  * Screenshots of the home page and one lesson page, light and dark, at desktop and phone
- * width: `pnpm --filter @interleave/site screenshot` (or `tsx site/screenshot.ts [lesson]`).
+ * width: `pnpm --filter @interleave/site screenshot` (or `tsx site/tools/screenshot.ts [lesson]`).
  * Builds the site into a temporary folder first; writes PNGs to site/screenshots/.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSite } from '../scripts/site/build.ts';
-import { launchBrowser } from './test/browser.ts';
+import { buildSite } from '../src/build.ts';
+import { launchBrowser } from '../test/browser.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, 'screenshots');
+const outDir = path.join(here, '..', 'screenshots');
 const tmp = mkdtempSync(path.join(tmpdir(), 'interleave-shots-'));
 try {
   const built = await buildSite({ outDir: path.join(tmp, 'site') });
@@ -19,7 +19,7 @@ try {
   const lesson = built.pages.find((p) => p.kind === 'lesson' && (!wanted || p.href.startsWith(wanted))) ?? built.pages.find((p) => p.kind === 'lesson');
   const pages = [{ name: 'home', href: 'index.html' }, ...(lesson ? [{ name: 'lesson', href: lesson.href }] : []), { name: 'bench', href: 'benchmarks.html' }];
   const sizes = [
-    { name: 'desktop', viewport: { width: 1366, height: 900 }, full: false },
+    { name: 'desktop', viewport: { width: 1280, height: 900 }, full: false },
     { name: 'phone', viewport: { width: 390, height: 844 }, full: false },
   ];
   mkdirSync(outDir, { recursive: true });
@@ -38,7 +38,7 @@ try {
         // One more of the lesson further down, where the timeline and exercises are.
         if (lesson) {
           await page.goto(pathToFileURL(path.join(built.outDir, lesson.href)).href);
-          for (const anchor of ['figure.trace', '.exercise']) {
+          for (const anchor of ['figure.trace', 'figure.steps', '.exercise']) {
             const el = page.locator(anchor).first();
             if ((await el.count()) === 0) continue;
             await el.scrollIntoViewIfNeeded();
