@@ -1,0 +1,86 @@
+import { getEventListeners } from 'node:events';
+import { expect, test } from 'vitest';
+import { fetchWithTimeout } from '#impl/04-fetch-with-timeout';
+import { observe, startServer, turns, within } from './support/helpers.ts';
+import { until } from '@interleave/lesson-kit/testing';
+import type { PracticeServer } from '@interleave/practice-server';
+
+/** Timers that keep the process alive (unref'd ones do not count: they never hold it up). */
+function liveTimers(): number {
+  return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+}
+
+async function expectAbortSeen(server: PracticeServer): Promise<void> {
+  const stats = await server.until((s) => s.aborted === 1, { timeoutMs: 1500, what: 'the abort' }).catch(() => server.stats());
+  expect(stats.aborted, 'the promise rejected, but the server never saw the request cancelled: pass the signal to fetch so the request stops too').toBe(1);
+}
+
+test('resolves with the body when the server answers in time', async () => {
+  const server = await startServer();
+  const text = await fetchWithTimeout(server.url('/quick'), { timeoutMs: 5000 });
+  expect(JSON.parse(text)).toEqual({ path: '/quick', seq: 1 });
+});
+
+test('on the deadline it rejects with a TimeoutError, and the server sees the request aborted', async () => {
+  const server = await startServer({ latency: 'held' });
+  const result = observe(fetchWithTimeout(server.url('/stuck'), { timeoutMs: 50 }));
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'the server never answered and the 50 ms deadline passed, but fetchWithTimeout did not give up' });
+  expect(result.state).toBe('rejected');
+  expect((result.reason as Error).name, 'reject with the DOMException "TimeoutError" that AbortSignal.timeout() gives').toBe('TimeoutError');
+  await expectAbortSeen(server);
+});
+
+test('the deadline covers the body: headers in time, then a stalled body, still times out', async () => {
+  const server = await startServer({ failure: { kind: 'slow-body', first: 1, slowBodyMs: 60_000 } });
+  const result = fetchWithTimeout(server.url('/stalls'), { timeoutMs: 100 });
+  const error = await within(result.then(() => undefined, (e: unknown) => e), 'the body stalled halfway and fetchWithTimeout waited on past its deadline — read the body under the same signal');
+  expect((error as Error | undefined)?.name).toBe('TimeoutError');
+  await expectAbortSeen(server);
+});
+
+test("the caller's abort rejects with the caller's reason and cancels the request", async () => {
+  const server = await startServer({ latency: 'held' });
+  const controller = new AbortController();
+  const result = observe(fetchWithTimeout(server.url('/stuck'), { timeoutMs: 60_000, signal: controller.signal }));
+  await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the request to arrive' });
+  const reason = new Error('user pressed stop');
+  controller.abort(reason);
+  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: "the caller's signal aborted, but fetchWithTimeout did not stop" });
+  expect(result.reason, "reject with the caller's signal.reason itself").toBe(reason);
+  await expectAbortSeen(server);
+});
+
+test('a signal aborted before the call: no request is sent', async () => {
+  const server = await startServer();
+  const reason = new Error('too late');
+  await expect((async () => fetchWithTimeout(server.url('/x'), { timeoutMs: 1000, signal: AbortSignal.abort(reason) }))()).rejects.toBe(reason);
+  await turns(10);
+  expect(server.stats().requests).toBe(0);
+});
+
+test('leaves no timer behind that would keep the process alive', async () => {
+  const server = await startServer();
+  await turns(2);
+  const before = liveTimers();
+  await fetchWithTimeout(server.url('/x'), { timeoutMs: 60_000 });
+  expect(liveTimers() - before, 'a timer is still pending after the request finished: clear it, or use AbortSignal.timeout()').toBe(0);
+});
+
+test("leaves no 'abort' listener on the caller's long-lived signal", async () => {
+  const server = await startServer();
+  const shutdown = new AbortController();
+  for (let i = 0; i < 20; i++) await fetchWithTimeout(server.url(`/n/${i}`), { timeoutMs: 60_000, signal: shutdown.signal });
+  expect(getEventListeners(shutdown.signal, 'abort').length, "20 calls finished; each left an 'abort' listener on the caller's signal (AbortSignal.any() adds none)").toBe(0);
+});
+
+test('a status that is not 2xx throws an Error with the status', async () => {
+  const server = await startServer();
+  await expect(fetchWithTimeout(server.url('/status/503'), { timeoutMs: 5000 })).rejects.toThrow(/503/);
+});
+
+test('a timeoutMs that is not a finite number > 0 is refused with a RangeError naming it', async () => {
+  for (const timeoutMs of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
+    await expect((async () => fetchWithTimeout('http://127.0.0.1:1/', { timeoutMs }))()).rejects.toThrow(RangeError);
+    await expect((async () => fetchWithTimeout('http://127.0.0.1:1/', { timeoutMs }))()).rejects.toThrow(/timeoutMs/);
+  }
+});
