@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { crawl, type CrawlResult } from '#impl/08-crawler';
-import { observe, startServer, turns, within } from './support/helpers.ts';
+import { observe, serverSees, settled, startServer, turns } from './support/helpers.ts';
 import type { PracticeServer } from '@interleave/practice-server';
 
 afterEach(() => {
@@ -12,9 +12,9 @@ const pagePaths = (result: CrawlResult): string[] => [...result.pages.keys()].ma
 const isHeld = (server: PracticeServer, name: string): boolean => server.held().some((h) => h.path === `/pages/${name}`);
 
 async function releasePage(server: PracticeServer, name: string): Promise<void> {
-  await server.until(() => isHeld(server, name), { timeoutMs: 2000, what: `a request for /pages/${name}` });
+  await serverSees(server, () => isHeld(server, name), `a request for /pages/${name}`);
   server.release({ path: `/pages/${name}` });
-  await server.until(() => !isHeld(server, name));
+  await serverSees(server, () => !isHeld(server, name), '!isHeld(server, name)');
 }
 
 test('visits every reachable page once, through cycles, and lists dead links', async () => {
@@ -31,17 +31,12 @@ test('a page linked from two pages while it is still loading is requested only o
   const result = observe(crawl(server.url('/pages/root'), { concurrency: 2 }));
   await releasePage(server, 'root');
   await releasePage(server, 'x'); // x links to z: z is queued and starts loading
-  await server.until(() => isHeld(server, 'z'), { timeoutMs: 2000, what: 'the request for z' });
+  await serverSees(server, () => isHeld(server, 'z'), 'the request for z');
   await releasePage(server, 'y'); // y links to z too, while z is still in flight
   await turns(10);
   expect(server.stats().perPath['/pages/z'], 'z was queued a second time while it was loading: mark a URL as seen when you queue it').toBe(1);
   server.release();
-  await within(
-    (async () => {
-      while (result.state === 'pending') await turns(1);
-    })(),
-    'the crawl did not finish',
-  );
+  await settled(result, 'the crawl did not finish');
   expect(result.state).toBe('fulfilled');
 });
 
@@ -50,9 +45,7 @@ test('keeps exactly `concurrency` requests in flight: the server counts a peak o
   const server = await startServer({ latency: 'held', pages: { root: leaves, ...Object.fromEntries(leaves.map((l) => [l, ['root']])) } });
   const result = observe(crawl(server.url('/pages/root'), { concurrency: 3 }));
   await releasePage(server, 'root');
-  await server.until((s) => s.held === 3, { timeoutMs: 2000, what: '3 requests in flight' }).catch(() => {
-    throw new Error(`with concurrency 3 the server should see 3 requests at once; it saw at most ${server.stats().peakInFlight}`);
-  });
+  await serverSees(server, (s) => s.held === 3, '3 requests at once with concurrency 3');
   await turns(10);
   expect(server.stats().inFlight, 'more than `concurrency` requests at once').toBe(3);
   while (result.state === 'pending') {
@@ -72,17 +65,11 @@ test('finishes exactly when the last page is in: not before, and without a polli
   await releasePage(server, 'root');
   await releasePage(server, 'a');
   await releasePage(server, 'b');
-  await server.until(() => isHeld(server, 'c'), { timeoutMs: 2000, what: 'the request for c' });
+  await serverSees(server, () => isHeld(server, 'c'), 'the request for c');
   await turns(10);
   expect(result.state, 'c is still loading, and the crawl is over already: count the requests in flight, not only the queue').toBe('pending');
   server.release();
-  await within(
-    (async () => {
-      while (result.state === 'pending') await turns(1);
-    })(),
-    'the last page is in, but the crawl did not finish — is it waiting for a timer to check whether it is done? Finish when the last request completes.',
-    1500,
-  );
+  await settled(result, 'the last page is in, but the crawl did not finish — is it waiting for a timer to check whether it is done? Finish when the last request completes.', 1500);
   expect(result.state).toBe('fulfilled');
   expect(pagePaths(result.value!)).toEqual(['/pages/a', '/pages/b', '/pages/c', '/pages/root']);
 });
@@ -93,16 +80,11 @@ test('an abort cancels every request in flight and rejects with the reason', asy
   const controller = new AbortController();
   const result = observe(crawl(server.url('/pages/root'), { concurrency: 2, signal: controller.signal }));
   await releasePage(server, 'root');
-  await server.until((s) => s.held === 2, { timeoutMs: 2000, what: '2 requests in flight' });
+  await serverSees(server, (s) => s.held === 2, '2 requests in flight');
   const reason = new Error('user pressed stop');
   controller.abort(reason);
-  await server.until((s) => s.aborted === 2, { timeoutMs: 2000, what: 'both requests in flight to be aborted' });
-  await within(
-    (async () => {
-      while (result.state === 'pending') await turns(1);
-    })(),
-    'the crawl did not settle after the abort',
-  );
+  await serverSees(server, (s) => s.aborted === 2, 'both requests in flight to be aborted');
+  await settled(result, 'the crawl did not settle after the abort');
   expect(result.reason).toBe(reason);
   await turns(10);
   expect(server.stats().requests, 'no request may start after the abort').toBe(3);
