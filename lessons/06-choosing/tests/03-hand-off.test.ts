@@ -32,7 +32,7 @@ test('fetching stops when the hand-off is full: 2 fetchers, 1 computer, capacity
     const q = queues[0]?.queue;
     return calls.length === 1 && q !== undefined && q.size === 3 && q.waiting.putters === 2;
   };
-  await waitFor(() => stalled() || server.stats().completed === items.length, 'the pipeline neither filled the hand-off nor fetched every page — is the first stage running?', result);
+  await waitFor(() => stalled() || server.stats().completed === items.length, () => `with computing stuck, expected 1 page computing, 3 in the queue and both fetchers waiting to put; saw ${calls.length} computing, ${queues[0]?.queue.size ?? 'no'} queued, ${queues[0]?.queue.waiting.putters ?? 0} fetchers waiting, ${server.stats().requests} requests — are fetchConcurrency fetchers running?`, result);
   expect(queues.length, 'hand the pages over through one toolkit Queue').toBe(1);
   expect(queues[0]!.queue.maxSize, 'the Queue must be bounded: new Queue({ maxSize: capacity })').toBe(3);
   expect(
@@ -59,7 +59,7 @@ test('the fetch stage keeps fetchConcurrency requests in flight (the server coun
   const result = observe(
     handOff(paths(6), { fetchPage: (p) => getJson(server.url(p)), compute: async (page) => page, fetchConcurrency: 3, computeConcurrency: 2, capacity: 2 }),
   );
-  await waitFor(() => server.stats().held === 3, `expected 3 requests in flight at once; the server saw at most ${server.stats().peakInFlight}`, result);
+  await waitFor(() => server.stats().held === 3, () => `expected 3 requests in flight at once (fetchConcurrency 3); the server saw at most ${server.stats().peakInFlight}`, result);
   while (result.state === 'pending') {
     server.release();
     await waitFor(() => server.stats().held > 0 || result.state !== 'pending', 'the pipeline stalled with no request in flight', result);

@@ -26,7 +26,7 @@ export async function handOff<P, R>(paths: readonly string[], options: HandOffOp
   checkCount('computeConcurrency', computeConcurrency);
   checkCount('capacity', capacity);
   const queue = new Queue<{ index: number; page: P }>({ maxSize: capacity });
-  const results: R[] = new Array(paths.length);
+  const results: R[] = [];
   let next = 0;
   let failure: { error: unknown } | undefined;
   const fail = (error: unknown): void => {

@@ -18,7 +18,8 @@ export const queues: QueueWatch[] = [];
 export const pools: Toolkit.WorkerPool<unknown, unknown>[] = [];
 
 /** Shared with the probe worker: cell 0 becomes 1 when the main thread's timer fires. */
-export const probeFlag = new Int32Array(new SharedArrayBuffer(4));
+export const probeFlag = new Int32Array(new SharedArrayBuffer(8));
+(globalThis as { probeFlag?: Int32Array }).probeFlag = probeFlag;
 
 export function forget(): void {
   queues.length = 0;
@@ -83,12 +84,12 @@ export function observe<T>(promise: Promise<T>): Observed<T> {
  * Polls `condition` every millisecond; fails the test with `message` after `timeoutMs`.
  * If `watched` rejected with "Not implemented", that error is thrown at once instead.
  */
-export async function waitFor(condition: () => boolean, message: string, watched?: Observed<unknown>, timeoutMs = 3000): Promise<void> {
+export async function waitFor(condition: () => boolean, message: string | (() => string), watched?: Observed<unknown>, timeoutMs = 3000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (watched?.state === 'rejected' && watched.reason instanceof Error && /Not implemented/.test(watched.reason.message)) throw watched.reason;
     if (condition()) return;
-    if (performance.now() > deadline) expect.fail(`${message} (waited ${timeoutMs} ms)`);
+    if (performance.now() > deadline) expect.fail(`${typeof message === 'function' ? message() : message} (waited ${timeoutMs} ms)`);
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
 }
