@@ -23,10 +23,29 @@ const CAPACITY = 4;
 const POOL = 2;
 const MIXES = [
   { name: 'I/O-heavy', latencyMs: 50, cpuMs: 1 },
-  { name: 'balanced', latencyMs: 25, cpuMs: 10 },
-  { name: 'CPU-heavy', latencyMs: 2, cpuMs: 25 },
+  { name: 'balanced', latencyMs: 25, cpuMs: 8 },
+  { name: 'CPU-heavy', latencyMs: 2, cpuMs: 20 },
 ] as const;
-const CROSSOVER = { latencyMs: 20, pages: 10, cpuMs: [0, 2, 5, 10, 20, 30] };
+const CROSSOVER = { latencyMs: 20, pages: 10, cpuMs: [0, 2, 5, 10, 20] };
+/**
+ * What each way would take on an idle machine with a free core per thread (ms): the model
+ * the lesson builds — the slowest stage sets the pace (N pages, L latency, C CPU per page,
+ * F fetches in flight, P worker threads).
+ */
+function ideal(way: Way, n: number, l: number, c: number): number {
+  const f = FETCH_CONCURRENCY;
+  switch (way) {
+    case 'sequential':
+      return n * (l + c);
+    case 'async only': // the fetches overlap; the digests take turns on the main thread
+      return Math.max(n * c + l, Math.ceil(n / f) * l + c);
+    case 'worker pool only': // P threads, each fetching then digesting one page at a time
+      return Math.ceil(n / POOL) * (l + c);
+    case 'async + pool': // both stages at once; the slower one sets the pace
+      return Math.max(Math.ceil(n / POOL) * c + l, Math.ceil(n / f) * l + c);
+  }
+}
+
 const MARKS: Record<Way, string> = { sequential: 'S', 'async only': 'A', 'worker pool only': 'P', 'async + pool': 'C' };
 
 const cores = os.availableParallelism();
@@ -61,6 +80,7 @@ try {
       rows.push([
         `${mix.name} (${mix.latencyMs} ms + ${mix.cpuMs} ms)`,
         way,
+        ms(ideal(way, PAGES, mix.latencyMs, mix.cpuMs)),
         ms(wall),
         ms(cpu),
         (cpu / wall).toFixed(2),
@@ -70,8 +90,9 @@ try {
       if (mix.name === 'balanced') traces[`balanced-${way.replaceAll(' + ', '-and-').replaceAll(' ', '-')}`] = ms_[ms_.length - 1]!.trace;
     }
   }
-  console.log('Each mix: latency per request + CPU per page (calibrated on this thread, now).\n');
-  console.log(table(['mix', 'way', 'wall', 'CPU (all threads)', 'CPU/wall', 'main loop busy', ''], rows));
+  console.log('Each mix: latency per request + CPU time per page (calibrated with process.cpuUsage on this thread).');
+  console.log("'ideal' is the model's time on an idle machine with a free core per thread.\n");
+  console.log(table(['mix', 'way', 'ideal', 'wall', 'CPU (all threads)', 'CPU/wall', 'main loop busy', ''], rows));
 
   console.log('\nThe balanced mix, one run of each way (░ waiting for the network, █ computing):\n');
   for (const trace of Object.values(traces)) {
@@ -85,14 +106,18 @@ try {
   const crossRows: (string | number)[][] = [];
   for (const cpuMs of CROSSOVER.cpuMs) {
     const row: (string | number)[] = [`${cpuMs} ms`];
+    const walls = new Map<Way, number[]>(WAYS.map((w) => [w, []]));
+    for (let r = 0; r < RUNS; r++) {
+      for (const way of WAYS) walls.get(way)!.push((await measure(way, setup(Math.round(perMs * cpuMs), CROSSOVER.pages), 'crossover')).wallMs);
+    }
     for (const way of WAYS) {
-      const m = await measure(way, setup(Math.round(perMs * cpuMs), CROSSOVER.pages), 'crossover');
-      points.get(way)!.push([cpuMs, m.wallMs]);
-      row.push(ms(m.wallMs));
+      const wall = median(walls.get(way)!);
+      points.get(way)!.push([cpuMs, wall]);
+      row.push(ms(wall));
     }
     crossRows.push(row);
   }
-  console.log(`\nThe crossover: ${CROSSOVER.pages} pages at ${CROSSOVER.latencyMs} ms latency, total time as the CPU cost per page grows (one run each).\n`);
+  console.log(`\nThe crossover: ${CROSSOVER.pages} pages at ${CROSSOVER.latencyMs} ms latency, total time as the CPU cost per page grows (median of ${RUNS}).\n`);
   console.log(table(['CPU per page', ...WAYS], crossRows));
   console.log();
   console.log(
