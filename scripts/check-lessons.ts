@@ -16,6 +16,8 @@ import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
 import { c } from './lib/report.ts';
 import { createLimiter } from '@interleave/toolkit';
+// Every ```python block runs under python3 and shows what its info string claims.
+import { checkPythonBlocks } from './lib/python-blocks.ts';
 
 const SOLUTION_RUNS = 3;
 
@@ -77,6 +79,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     if (e.wrongFiles.length === 0) problem(e, 'at least one known-wrong answer in wrong/', `no wrong/${e.name}.<flaw>.ts`);
   }
   problems.push(...checkReadme(lesson, checker));
+  for (const p of await checkPythonBlocks(lesson.readmePath, { cwd: lesson.dir, log })) {
+    problem(undefined, 'every ```python block of the README runs and shows what the text claims', `README.md:${p.line}: ${p.message}`);
+  }
 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 

@@ -1,4 +1,4 @@
-/** The seed's claim side by side: CPython threads vs processes (the GIL) next to Node's main thread vs worker threads. */
+/** The article's claim (Differences between parallelism, concurrency and asynchronous programming in Python) side by side: CPython threads vs processes (the GIL) next to Node's main thread vs worker threads. */
 // Run: pnpm lesson 1 demo gil     (needs python3 on PATH for the Python rows)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
