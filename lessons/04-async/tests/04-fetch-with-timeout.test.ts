@@ -4,9 +4,33 @@ import { fetchWithTimeout } from '#impl/04-fetch-with-timeout';
 import { observe, serverSees, settled, startServer, turns, waitFor } from './support/helpers.ts';
 import type { PracticeServer } from '@interleave/practice-server';
 
-/** Timers that keep the process alive (unref'd ones do not count: they never hold it up). */
-function liveTimers(): number {
-  return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+/**
+ * Runs `work` while counting the timers it sets with the global setTimeout that are still
+ * pending afterwards and keep the process alive (unref'd ones never hold it up).
+ */
+async function timersLeftBy(work: () => Promise<unknown>): Promise<number> {
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const pending = new Set<NodeJS.Timeout>();
+  globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer: NodeJS.Timeout = realSet((...a: unknown[]) => {
+      pending.delete(timer);
+      callback(...a);
+    }, ms, ...args);
+    pending.add(timer);
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((timer: NodeJS.Timeout | undefined) => {
+    if (timer) pending.delete(timer);
+    realClear(timer);
+  }) as typeof clearTimeout;
+  try {
+    await work();
+  } finally {
+    globalThis.setTimeout = realSet;
+    globalThis.clearTimeout = realClear;
+  }
+  return [...pending].filter((timer) => timer.hasRef()).length;
 }
 
 async function expectAbortSeen(server: PracticeServer): Promise<void> {
@@ -58,10 +82,8 @@ test('a signal aborted before the call: no request is sent', async () => {
 
 test('leaves no timer behind that would keep the process alive', async () => {
   const server = await startServer();
-  await turns(2);
-  const before = liveTimers();
-  await fetchWithTimeout(server.url('/x'), { timeoutMs: 60_000 });
-  expect(liveTimers() - before, 'a timer is still pending after the request finished: clear it, or use AbortSignal.timeout()').toBe(0);
+  const left = await timersLeftBy(() => fetchWithTimeout(server.url('/x'), { timeoutMs: 60_000 }));
+  expect(left, 'a timer is still pending after the request finished: clear it, or use AbortSignal.timeout()').toBe(0);
 });
 
 test("leaves no 'abort' listener on the caller's long-lived signal", async () => {
