@@ -53,11 +53,11 @@ process.stdout.write(loadWarning(cores));
 console.log(`Node ${process.version}, ${cores} core(s), 1-minute load average ${os.loadavg()[0]!.toFixed(1)}.`);
 console.log(
   `${PAGES} pages; async ways keep ${FETCH_CONCURRENCY} fetches in flight; pools have ${POOL} worker threads (started before timing); ` +
-    `the hand-off holds ${CAPACITY} pages. Median of ${RUNS} interleaved run(s).\n`,
+    `the hand-off holds ${CAPACITY} pages. ${RUNS === 1 ? 'One run of each way' : `Median of ${RUNS} interleaved runs`}.\n`,
 );
 
 await using server = await startPracticeServer();
-const pools = await startPools(POOL);
+const pools = await startPools(POOL, server.origin);
 try {
   const perMs = roundsFor(1);
   const paths = (n: number): string[] => Array.from({ length: n }, (_, i) => `/page/${i}`);
@@ -117,7 +117,7 @@ try {
     }
     crossRows.push(row);
   }
-  console.log(`\nThe crossover: ${CROSSOVER.pages} pages at ${CROSSOVER.latencyMs} ms latency, total time as the CPU cost per page grows (median of ${RUNS}).\n`);
+  console.log(`\nThe crossover: ${CROSSOVER.pages} pages at ${CROSSOVER.latencyMs} ms latency, total time as the CPU cost per page grows (${RUNS === 1 ? 'one run each' : `median of ${RUNS}`}).\n`);
   console.log(table(['CPU per page', ...WAYS], crossRows));
   console.log();
   console.log(

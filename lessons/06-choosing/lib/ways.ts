@@ -154,10 +154,11 @@ export async function measure(way: Way, setup: Setup, title: string): Promise<Me
 }
 
 /** Starts both pools and runs one tiny task per worker, so thread start-up is not measured. */
-export async function startPools(size: number): Promise<Pick<Setup, 'digestPool' | 'fetchDigestPool'>> {
+export async function startPools(size: number, origin: string): Promise<Pick<Setup, 'digestPool' | 'fetchDigestPool'>> {
   const digestPool = new WorkerPool<DigestTask, Digest>({ filename: new URL('./digest.worker.ts', import.meta.url), size });
   const fetchDigestPool = new WorkerPool<FetchDigestTask, FetchDigestResult>({ filename: new URL('./fetch-digest.worker.ts', import.meta.url), size });
   await Promise.all(Array.from({ length: size }, () => digestPool.run({ page: { path: '/warm', body: '{}' }, rounds: 1 })));
+  await Promise.all(Array.from({ length: size }, () => fetchDigestPool.run({ url: `${origin}/warm`, path: '/warm', rounds: 1 })));
   return { digestPool, fetchDigestPool };
 }
 
