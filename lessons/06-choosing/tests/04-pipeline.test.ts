@@ -1,4 +1,7 @@
+import { fork } from 'node:child_process';
 import { afterEach, expect, test, vi } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
+import { exited, tsxExecArgv } from '@interleave/lesson-kit/testing';
 import { digestPage } from '../lib/work.ts';
 import { destroyPools, forget, observe, pools, probeFlag, queues, startServer, waitFor } from './support/track.ts';
 
@@ -89,4 +92,24 @@ test('an already aborted signal rejects at once without fetching or starting a w
   await expect(runPipeline(['/a'], { origin: server.origin, rounds: 0, fetchConcurrency: 1, capacity: 1, poolSize: 1, signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
   expect(server.stats().requests).toBe(0);
   expect(pools.length === 0 || pools[0]!.stats.workers === 0).toBe(true);
+});
+
+test('after an abort nothing keeps the process alive: a child process that aborts its pipeline exits by itself', async () => {
+  const impl = implFile(new URL('../', import.meta.url), '04-pipeline');
+  const child = fork(new URL('./support/abort-child.ts', import.meta.url), [impl], { execArgv: tsxExecArgv(), stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  try {
+    await exited(child, { timeoutMs: 15_000, message: 'the child process had not exited 15 s after starting' }).catch(() => {
+      throw new Error(
+        `after the abort the process did not exit by itself: something the pipeline started (a worker thread, a request, a timer) still keeps it alive. It printed: ${out.trim() || '(nothing)'}`,
+      );
+    });
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  if (/Not implemented/.test(out)) throw new Error('Not implemented: runPipeline');
+  expect(out, 'the child printed how runPipeline settled after the abort').toMatch(/^rejected: AbortError: stop$/m);
+  expect(child.exitCode, `the child failed: ${out}`).toBe(0);
 });

@@ -1,5 +1,6 @@
-// Wrong: on abort or failure it rejects without stopping the pool. Its worker threads live
-// on — a worker stuck in a computation keeps the process alive.
+// Wrong: on abort it stops fetching but never stops the pool — the task already on a
+// worker runs on (pool.run got no signal), the pool is neither destroyed nor closed, and
+// that worker thread keeps the process alive after everything else has stopped.
 import { Queue, WorkerPool } from '@interleave/toolkit';
 import type { Digest, Page } from '../lib/work.ts';
 import type { DigestTask } from '../lib/digest.worker.ts';
@@ -61,7 +62,7 @@ export async function runPipeline(paths: readonly string[], options: PipelineOpt
         if (stop.signal.aborted || queue.isShutDown) return; // no more pages
         throw error;
       }
-      results[item.index] = await pool.run({ page: item.page, rounds }, { signal: stop.signal });
+      results[item.index] = await pool.run({ page: item.page, rounds });
     }
   }
   const guard = (stage: Promise<void>): Promise<void> => stage.catch(fail);

@@ -1,5 +1,5 @@
 // A stand-in for the digest worker. A task for `/block…` never returns by itself (it waits
-// 10 s on a cell nobody sets) — only terminating the thread stops it (on the main thread it
+// 30 s on a cell nobody sets) — only terminating the thread stops it (on the main thread it
 // returns at once rather than freeze the tests). Any other task
 // clears the probe flag and waits up to 3 s for the main thread's timer to set it again:
 // in a worker thread the timer fires at once; on the main thread it cannot, because this
@@ -14,11 +14,13 @@ function flag(): Int32Array {
   return shared ?? new Int32Array(new SharedArrayBuffer(8));
 }
 
-export const digest = defineWorker((task: DigestTask): Digest => {
+export const digest = defineWorker(async (task: DigestTask): Promise<Digest> => {
   const cells = flag();
   if (task.page.path.startsWith('/block')) {
     if (isMainThread) return { path: task.page.path, digest: 'ran on the main thread', threadId };
-    Atomics.wait(cells, 1, 0, 10_000);
+    // In the child-process test, tell its server that a worker is now computing.
+    if (process.env.PROBE_ORIGIN !== undefined) await (await fetch(`${process.env.PROBE_ORIGIN}/started`)).text();
+    Atomics.wait(cells, 1, 0, 30_000);
     return { path: task.page.path, digest: 'unblocked', threadId };
   }
   Atomics.store(cells, 0, 0);
