@@ -38,7 +38,7 @@ export async function makePool(kind: PoolKind, settings: BenchPoolSettings): Pro
   const ours = new URL(files.ours, import.meta.url);
   const theirs = new URL(files.peers, import.meta.url).href;
   if (kind === 'ours') {
-    const { WorkerPool } = await import('../src/worker-pool.ts');
+    const { WorkerPool } = await import('../src/workers/worker-pool.ts');
     const pool = new WorkerPool({
       filename: ours,
       size: settings.size,

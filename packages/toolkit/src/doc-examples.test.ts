@@ -88,7 +88,8 @@ describe('doc comment examples', () => {
   it('finds the examples it checks (a broken extractor must not pass by finding none)', () => {
     expect(examples.length).toBeGreaterThan(30);
     const withExamples = new Set(examples.map((e) => relative(srcDir, e.file)));
-    for (const file of ['mutex.ts', 'semaphore.ts', 'queue.ts', 'channel.ts', 'condition.ts', 'barrier.ts', 'event.ts']) {
+    for (const name of ['mutex', 'semaphore', 'queue', 'channel', 'condition', 'barrier', 'event']) {
+      const file = `coordination/${name}.ts`;
       expect(withExamples).toContain(file);
     }
   });

@@ -1,30 +1,48 @@
-export {};
-export * from './create-worker.ts';
-export * from './worker-pool.ts';
-export * from './define-worker.ts';
-export * from './worker-errors.ts';
-export * from './create-limiter.ts';
-export * from './trace.ts';
-export * from './virtual-clock.ts';
-export * from './shared-counter.ts';
-export * from './atomic-mutex.ts';
-export * from './ring-buffer.ts';
-export * from './pooled-map.ts';
-export * from './retry.ts';
-export * from './task-group.ts';
-export * from './as-completed.ts';
-export * from './deferred.ts';
-export * from './sleep.ts';
-export * from './with-timeout.ts';
-export type { Permit } from './permit.ts';
-export { Mutex } from './mutex.ts';
-export type { MutexLockOptions } from './mutex.ts';
-export * from './semaphore.ts';
-export * from './event.ts';
-export * from './condition.ts';
-export * from './barrier.ts';
-export * from './queue.ts';
-export * from './priority-queue.ts';
-export * from './lifo-queue.ts';
-export * from './channel.ts';
-export * from './errors.ts';
+// The public entry of @interleave/toolkit: everything a user imports, by family (the folders
+// of src/ and the sections of the README). Anything not re-exported here is private.
+
+// Core: deferreds, sleeping, time limits.
+export * from './core/deferred.ts';
+export * from './core/sleep.ts';
+export * from './core/with-timeout.ts';
+
+// Coordination: asyncio's primitives with FIFO hand-off.
+export type { Permit } from './coordination/permit.ts';
+export { Mutex } from './coordination/mutex.ts';
+export type { MutexLockOptions } from './coordination/mutex.ts';
+export * from './coordination/semaphore.ts';
+export * from './coordination/event.ts';
+export * from './coordination/condition.ts';
+export * from './coordination/barrier.ts';
+export * from './coordination/queue.ts';
+export * from './coordination/priority-queue.ts';
+export * from './coordination/lifo-queue.ts';
+export * from './coordination/channel.ts';
+export * from './coordination/errors.ts';
+
+// Limiting: how many at once, and again after a failure.
+export * from './limiting/create-limiter.ts';
+export * from './limiting/pooled-map.ts';
+export * from './limiting/retry.ts';
+
+// Structured concurrency: tasks that end with their scope.
+export * from './structured/task-group.ts';
+export * from './structured/as-completed.ts';
+
+// Parallelism: worker threads (host side and thread side).
+export * from './workers/create-worker.ts';
+export * from './workers/worker-pool.ts';
+export * from './workers/define-worker.ts';
+export * from './workers/worker-errors.ts';
+
+// Shared memory: Atomics-based primitives over a SharedArrayBuffer.
+export * from './shared-memory/shared-counter.ts';
+export * from './shared-memory/atomic-mutex.ts';
+export * from './shared-memory/ring-buffer.ts';
+
+// Tracing: record a timeline, draw it for the terminal and the site.
+export * from './tracing/trace.ts';
+export * from './tracing/tracer.ts';
+export * from './tracing/render-ascii.ts';
+export * from './tracing/render-svg.ts';
+export * from './tracing/virtual-clock.ts';

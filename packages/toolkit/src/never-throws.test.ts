@@ -4,15 +4,15 @@
  * a promise that rejects with a TypeError or RangeError naming what was wrong — not throw.
  */
 import { describe, expect, it } from 'vitest';
-import { Barrier } from './barrier.ts';
-import { Channel } from './channel.ts';
-import { Condition } from './condition.ts';
-import { Event } from './event.ts';
-import { Mutex } from './mutex.ts';
-import { Queue } from './queue.ts';
-import { Semaphore } from './semaphore.ts';
-import { sleep } from './sleep.ts';
-import { withTimeout } from './with-timeout.ts';
+import { Barrier } from './coordination/barrier.ts';
+import { Channel } from './coordination/channel.ts';
+import { Condition } from './coordination/condition.ts';
+import { Event } from './coordination/event.ts';
+import { Mutex } from './coordination/mutex.ts';
+import { Queue } from './coordination/queue.ts';
+import { Semaphore } from './coordination/semaphore.ts';
+import { sleep } from './core/sleep.ts';
+import { withTimeout } from './core/with-timeout.ts';
 
 const notObject = 42 as unknown as { signal?: AbortSignal };
 const notSignal = { signal: 'soon' as unknown as AbortSignal };

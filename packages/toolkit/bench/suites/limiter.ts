@@ -29,7 +29,7 @@ async function drive(limit: LimitFn, calls: number): Promise<number> {
 }
 
 export async function measureOurs(params: Params, _context: MeasureContext): Promise<number> {
-  const { createLimiter } = await import('../../src/create-limiter.ts');
+  const { createLimiter } = await import('../../src/limiting/create-limiter.ts');
   return drive(createLimiter(params.concurrency), params.calls);
 }
 

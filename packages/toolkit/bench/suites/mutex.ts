@@ -54,7 +54,7 @@ const callRelease = (release: () => void): void => release();
 const callSemaphoreRelease = ([, release]: [number, () => void]): void => release();
 
 export async function measureOurMutex(params: Params, { quick }: MeasureContext): Promise<number> {
-  const { Mutex } = await import('../../src/mutex.ts');
+  const { Mutex } = await import('../../src/coordination/mutex.ts');
   const mutex = new Mutex();
   return drive(() => mutex.lock(), releasePermit, params, quick);
 }
@@ -66,7 +66,7 @@ export async function measureAsyncMutexMutex(params: Params, { quick }: MeasureC
 }
 
 export async function measureOurSemaphore(params: Params, { quick }: MeasureContext): Promise<number> {
-  const { Semaphore } = await import('../../src/semaphore.ts');
+  const { Semaphore } = await import('../../src/coordination/semaphore.ts');
   const semaphore = new Semaphore(params.permits);
   return drive(() => semaphore.acquire(), releasePermit, params, quick);
 }
@@ -124,7 +124,7 @@ export const suite = defineSuite({
   options: { warmup: 1, samples: 1, repetitions: 9 },
   title: 'Mutex and Semaphore vs async-mutex: FIFO hand-off through deep wait queues',
   cases: ({ quick }) => {
-    const ours = new URL('../../src/mutex.ts', import.meta.url);
+    const ours = new URL('../../src/coordination/mutex.ts', import.meta.url);
     if (!existsSync(ours)) {
       console.error('bench mutex: src/mutex.ts does not exist yet — skipping the suite');
       return [];

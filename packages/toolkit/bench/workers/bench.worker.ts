@@ -1,5 +1,5 @@
 // Our worker for the pool benchmarks: the shared task behind defineWorker.
-import { defineWorker } from '../../src/define-worker.ts';
+import { defineWorker } from '../../src/workers/define-worker.ts';
 // @ts-expect-error -- plain .mjs without types, shared with the peers' workers
 import { handle } from './bench-task.mjs';
 

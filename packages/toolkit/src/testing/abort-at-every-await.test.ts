@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Mutex } from '../mutex.ts';
-import { sleep } from '../sleep.ts';
+import { Mutex } from '../coordination/mutex.ts';
+import { sleep } from '../core/sleep.ts';
 import { abortAtEveryAwait } from './abort-at-every-await.ts';
 
 /**

@@ -154,7 +154,7 @@ function where(abortedAt: number | null): string {
  *
  * @example
  * ```ts
- * import { abortAtEveryAwait } from '@interleave/toolkit/testing/abort-at-every-await';
+ * import { abortAtEveryAwait } from '@interleave/toolkit/testing';
  * import { Mutex } from '@interleave/toolkit';
  *
  * const report = await abortAtEveryAwait({

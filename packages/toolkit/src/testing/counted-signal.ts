@@ -23,7 +23,7 @@ export interface CountedAbortController {
  *
  * @example
  * ```ts
- * import { countedAbortController } from '@interleave/toolkit/testing/counted-signal';
+ * import { countedAbortController } from '@interleave/toolkit/testing';
  * import { sleep } from '@interleave/toolkit';
  *
  * const counted = countedAbortController();

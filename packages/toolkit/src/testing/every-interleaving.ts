@@ -64,7 +64,7 @@ const real = {
  *
  * @example
  * ```ts
- * import { everyInterleaving } from '@interleave/toolkit/testing/every-interleaving';
+ * import { everyInterleaving } from '@interleave/toolkit/testing';
  * import { RingBuffer } from '@interleave/toolkit';
  *
  * // A reader on an empty ring must see an item added at any point of its read().

@@ -1,6 +1,6 @@
 // Test helper: wait, without blocking the event loop and without sleeping a guessed
 // time, until another thread has moved a shared flag.
-import { waitAsync } from '../atomics-wait-async.ts';
+import { waitAsync } from '../internal/atomics-wait-async.ts';
 
 /**
  * Resolves once `array[index] >= value`; rejects with a clear message after `ms`.
