@@ -77,17 +77,16 @@ async function measure(server: PracticeServer, strategies: readonly Strategy[], 
   return results;
 }
 
-function report(results: Map<string, Measured>, ideal: (name: string) => string): string {
+function report(results: Map<string, Measured>, floor: (name: string) => string): string {
   return table(
-    ['strategy', 'total (median)', 'min', 'max', 'peak in flight', 'failed', 'ideal'],
+    ['strategy', 'median', 'min–max', 'peak in flight', 'failed', 'floor'],
     [...results].map(([name, m]) => [
       name,
       ms(median(m.times)),
-      ms(Math.min(...m.times)),
-      ms(Math.max(...m.times)),
+      `${Math.round(Math.min(...m.times))}–${Math.round(Math.max(...m.times))}`,
       String(Math.max(...m.peaks)),
-      m.failures.join(' / '),
-      ideal(name),
+      m.failures.join(' '),
+      floor(name),
     ]),
   );
 }
@@ -117,17 +116,18 @@ async function recordRun(server: PracticeServer, strategy: Strategy, n: number, 
 
 process.stdout.write(loadWarning());
 console.log(`Machine: ${os.availableParallelism()} cores, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}.`);
-console.log(`${REQUESTS} GETs to a practice server on 127.0.0.1 that answers each after ${LATENCY_MS} ms; ${REPETITIONS} runs of each, interleaved.\n`);
+console.log(`${REQUESTS} GETs to a practice server on 127.0.0.1 that answers each after ${LATENCY_MS} ms; ${REPETITIONS} runs of each, interleaved.`);
+console.log('Times in ms; "failed" lists each run; "floor" is the waits alone: 50 ms per wave of requests.\n');
 
 {
   await using server = await startPracticeServer({ latency: LATENCY_MS });
   const results = await measure(server, STRATEGIES, REPETITIONS);
   console.log(
     report(results, (name) => {
-      if (name === 'sequential') return `${REQUESTS * LATENCY_MS} ms (100 × 50)`;
-      if (name === 'all at once') return `${LATENCY_MS} ms (one wave)`;
+      if (name === 'sequential') return `${REQUESTS * LATENCY_MS} ms`;
+      if (name === 'all at once') return `${LATENCY_MS} ms`;
       const limit = Number(name.split(' ').at(-1));
-      return `${Math.ceil(REQUESTS / limit) * LATENCY_MS} ms (${Math.ceil(REQUESTS / limit)} waves)`;
+      return `${Math.ceil(REQUESTS / limit) * LATENCY_MS} ms`;
     }),
   );
 }
@@ -136,7 +136,7 @@ console.log(`\nThe same ${REQUESTS} requests against a server that allows only $
 {
   await using server = await startPracticeServer({ latency: LATENCY_MS, maxConcurrent: CAP });
   const results = await measure(server, STRATEGIES.slice(1), REPETITIONS);
-  console.log(report(results, (name) => (name === 'bounded at 64' || name === 'all at once' ? 'overload' : 'fits under the cap')));
+  console.log(report(results, (name) => (name === 'bounded at 64' || name === 'all at once' ? 'over the cap' : 'under the cap')));
 }
 
 // Two small runs drawn to scale, from the server's own record of each request.
