@@ -38,8 +38,10 @@ test('a synchronous throw in fn becomes a rejection, not a throw at the call', a
 test('this is passed through to fn', async () => {
   const api = {
     prefix: 'item-',
-    lookup(id: number, callback: (error: unknown, value?: string) => void): void {
-      setImmediate(() => callback(null, this.prefix + id));
+    lookup(this: { prefix: string } | undefined, id: number, callback: (error: unknown, value?: string) => void): void {
+      // Without `this`, the prefix is missing and the answer comes out as "undefined7".
+      const prefix = String(this?.prefix);
+      setImmediate(() => callback(null, prefix + id));
     },
     lookupAsync: undefined as unknown as (id: number) => Promise<string>,
   };
