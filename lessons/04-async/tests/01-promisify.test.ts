@@ -1,8 +1,7 @@
 import { expect, test } from 'vitest';
 import { promisify } from '#impl/01-promisify';
 import { legacyGet, sloppyGet } from './support/legacy-get.ts';
-import { observe, startServer, turns } from './support/helpers.ts';
-import { until } from '@interleave/lesson-kit/testing';
+import { observe, startServer, turns, waitFor } from './support/helpers.ts';
 
 test('the promise resolves with the value the callback passed (a real GET on the practice server)', async () => {
   const server = await startServer();
@@ -39,8 +38,10 @@ test('a synchronous throw in fn becomes a rejection, not a throw at the call', a
 test('this is passed through to fn', async () => {
   const api = {
     prefix: 'item-',
-    lookup(id: number, callback: (error: unknown, value?: string) => void): void {
-      setImmediate(() => callback(null, this.prefix + id));
+    lookup(this: { prefix: string } | undefined, id: number, callback: (error: unknown, value?: string) => void): void {
+      // Without `this`, the prefix is missing and the answer comes out as "undefined7".
+      const prefix = String(this?.prefix);
+      setImmediate(() => callback(null, prefix + id));
     },
     lookupAsync: undefined as unknown as (id: number) => Promise<string>,
   };
@@ -62,7 +63,7 @@ test('settles once when the API calls back twice: the first answer wins, nothing
   process.on('unhandledRejection', onUnhandled);
   try {
     const result = observe(get(server.url('/twice')));
-    await until(() => calls === 2, { timeoutMs: 2000, message: 'the sloppy API never called back a second time' });
+    await waitFor(() => calls === 2, 'the sloppy API never called back a second time');
     await turns(20);
     expect(result.state, 'the first callback was a success').toBe('fulfilled');
     expect(JSON.parse(result.value!)).toEqual({ path: '/twice', seq: 1 });

@@ -1,31 +1,22 @@
 import { expect, test } from 'vitest';
 import { mapLimit } from '#impl/03-map-limit';
-import { getJson, observe, startServer, turns } from './support/helpers.ts';
-import { until } from '@interleave/lesson-kit/testing';
+import { getJson, observe, serverSees, startServer, turns, waitFor } from './support/helpers.ts';
 
 const paths = (n: number): string[] => Array.from({ length: n }, (_, i) => `/item/${i}`);
 
 test('keeps exactly `limit` requests in flight: the server counts a peak of 3, never more', async () => {
   const server = await startServer({ latency: 'held' });
   const result = observe(mapLimit(paths(8), 3, (path) => getJson(server.url(path))));
-  await server
-    .until((s) => s.held === 3, { timeoutMs: 2000, what: '3 requests in flight' })
-    .catch(() => {
-      throw new Error(`with limit 3 the server should see 3 requests at once, but it saw at most ${server.stats().peakInFlight} — are they running one by one?`);
-    });
+  await serverSees(server, (s) => s.held === 3, '3 requests at once with limit 3 (are they running one by one?)');
   await turns(10);
   expect(server.stats().requests, 'more than `limit` requests were started').toBe(3);
   // Finish one: the freed slot must be refilled at once, not after the whole batch.
   server.release({ count: 1 });
-  await server
-    .until((s) => s.requests === 4 && s.held === 3, { timeoutMs: 2000, what: 'a fourth request' })
-    .catch(() => {
-      throw new Error(`one of 3 requests finished; mapLimit should start the next at once, but ${server.stats().inFlight} are in flight and ${server.stats().requests} were started (waiting for a whole batch?)`);
-    });
+  await serverSees(server, (s) => s.requests === 4 && s.held === 3, 'a fourth request as soon as one of the 3 finished (is mapLimit waiting for a whole batch?)');
   while (result.state === 'pending') {
     server.release({ count: 1 });
     await turns(2);
-    await until(() => result.state !== 'pending' || server.stats().held > 0 || server.stats().inFlight === 0, { timeoutMs: 2000, message: 'mapLimit stalled' });
+    await waitFor(() => result.state !== 'pending' || server.stats().held > 0 || server.stats().inFlight === 0, 'mapLimit stalled');
   }
   expect(result.state).toBe('fulfilled');
   const stats = server.stats();
@@ -37,13 +28,13 @@ test('results come back in the order of the items, not the order they finished',
   const server = await startServer({ latency: 'held' });
   const items = paths(4);
   const result = observe(mapLimit(items, 4, (path) => getJson(server.url(path))));
-  await server.until((s) => s.held === 4, { timeoutMs: 2000, what: '4 requests in flight' });
+  await serverSees(server, (s) => s.held === 4, '4 requests in flight');
   for (const path of [...items].reverse()) {
     server.release({ path });
-    await server.until((s) => !server.held().some((h) => h.path === path));
+    await serverSees(server, (s) => !server.held().some((h) => h.path === path), '!server.held().some((h) => h.path === path)');
     await turns(3);
   }
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'all four answered, but mapLimit did not settle' });
+  await waitFor(() => result.state !== 'pending', 'all four answered, but mapLimit did not settle');
   expect((result.value as { path: string }[]).map((r) => r.path)).toEqual(items);
 });
 
@@ -57,14 +48,14 @@ test('the first error rejects the result and stops new starts', async () => {
       return getJson(server.url(path));
     }),
   );
-  await server.until((s) => s.held === 2, { timeoutMs: 2000, what: '2 requests in flight' });
+  await serverSees(server, (s) => s.held === 2, '2 requests in flight');
   server.release({ path: '/bad' });
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'the call for /bad failed, but mapLimit did not reject' });
+  await waitFor(() => result.state !== 'pending', 'the call for /bad failed, but mapLimit did not reject');
   expect(result.state).toBe('rejected');
   expect((result.reason as Error).message).toBe('500 from /bad');
   // The other call finishes later; no new one may start after the failure.
   server.release();
-  await server.until((s) => s.inFlight === 0);
+  await serverSees(server, (s) => s.inFlight === 0, 's.inFlight === 0');
   await turns(10);
   expect(started, 'after a call failed, no new call should start').toEqual(['/ok/0', '/bad']);
 });

@@ -1,18 +1,40 @@
 import { getEventListeners } from 'node:events';
 import { expect, test } from 'vitest';
 import { fetchWithTimeout } from '#impl/04-fetch-with-timeout';
-import { observe, startServer, turns, within } from './support/helpers.ts';
-import { until } from '@interleave/lesson-kit/testing';
+import { observe, serverSees, settled, startServer, turns, waitFor } from './support/helpers.ts';
 import type { PracticeServer } from '@interleave/practice-server';
 
-/** Timers that keep the process alive (unref'd ones do not count: they never hold it up). */
-function liveTimers(): number {
-  return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+/**
+ * Runs `work` while counting the timers it sets with the global setTimeout that are still
+ * pending afterwards and keep the process alive (unref'd ones never hold it up).
+ */
+async function timersLeftBy(work: () => Promise<unknown>): Promise<number> {
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const pending = new Set<NodeJS.Timeout>();
+  globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer: NodeJS.Timeout = realSet((...a: unknown[]) => {
+      pending.delete(timer);
+      callback(...a);
+    }, ms, ...args);
+    pending.add(timer);
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((timer: NodeJS.Timeout | undefined) => {
+    if (timer) pending.delete(timer);
+    realClear(timer);
+  }) as typeof clearTimeout;
+  try {
+    await work();
+  } finally {
+    globalThis.setTimeout = realSet;
+    globalThis.clearTimeout = realClear;
+  }
+  return [...pending].filter((timer) => timer.hasRef()).length;
 }
 
 async function expectAbortSeen(server: PracticeServer): Promise<void> {
-  const stats = await server.until((s) => s.aborted === 1, { timeoutMs: 1500, what: 'the abort' }).catch(() => server.stats());
-  expect(stats.aborted, 'the promise rejected, but the server never saw the request cancelled: pass the signal to fetch so the request stops too').toBe(1);
+  await serverSees(server, (s) => s.aborted === 1, 'the request cancelled (if the promise rejected but the request runs on, pass the signal to fetch)', 1500);
 }
 
 test('resolves with the body when the server answers in time', async () => {
@@ -24,7 +46,7 @@ test('resolves with the body when the server answers in time', async () => {
 test('on the deadline it rejects with a TimeoutError, and the server sees the request aborted', async () => {
   const server = await startServer({ latency: 'held' });
   const result = observe(fetchWithTimeout(server.url('/stuck'), { timeoutMs: 50 }));
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'the server never answered and the 50 ms deadline passed, but fetchWithTimeout did not give up' });
+  await waitFor(() => result.state !== 'pending', 'the server never answered and the 50 ms deadline passed, but fetchWithTimeout did not give up');
   expect(result.state).toBe('rejected');
   expect((result.reason as Error).name, 'reject with the DOMException "TimeoutError" that AbortSignal.timeout() gives').toBe('TimeoutError');
   await expectAbortSeen(server);
@@ -32,9 +54,9 @@ test('on the deadline it rejects with a TimeoutError, and the server sees the re
 
 test('the deadline covers the body: headers in time, then a stalled body, still times out', async () => {
   const server = await startServer({ failure: { kind: 'slow-body', first: 1, slowBodyMs: 60_000 } });
-  const result = fetchWithTimeout(server.url('/stalls'), { timeoutMs: 100 });
-  const error = await within(result.then(() => undefined, (e: unknown) => e), 'the body stalled halfway and fetchWithTimeout waited on past its deadline — read the body under the same signal');
-  expect((error as Error | undefined)?.name).toBe('TimeoutError');
+  const result = observe(fetchWithTimeout(server.url('/stalls'), { timeoutMs: 100 }));
+  await settled(result, 'the body stalled halfway and fetchWithTimeout waited on past its 100 ms deadline — read the body under the same signal');
+  expect((result.reason as Error | undefined)?.name).toBe('TimeoutError');
   await expectAbortSeen(server);
 });
 
@@ -42,10 +64,10 @@ test("the caller's abort rejects with the caller's reason and cancels the reques
   const server = await startServer({ latency: 'held' });
   const controller = new AbortController();
   const result = observe(fetchWithTimeout(server.url('/stuck'), { timeoutMs: 60_000, signal: controller.signal }));
-  await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the request to arrive' });
+  await serverSees(server, (s) => s.held === 1, 'the request to arrive');
   const reason = new Error('user pressed stop');
   controller.abort(reason);
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: "the caller's signal aborted, but fetchWithTimeout did not stop" });
+  await waitFor(() => result.state !== 'pending', "the caller's signal aborted, but fetchWithTimeout did not stop");
   expect(result.reason, "reject with the caller's signal.reason itself").toBe(reason);
   await expectAbortSeen(server);
 });
@@ -60,10 +82,8 @@ test('a signal aborted before the call: no request is sent', async () => {
 
 test('leaves no timer behind that would keep the process alive', async () => {
   const server = await startServer();
-  await turns(2);
-  const before = liveTimers();
-  await fetchWithTimeout(server.url('/x'), { timeoutMs: 60_000 });
-  expect(liveTimers() - before, 'a timer is still pending after the request finished: clear it, or use AbortSignal.timeout()').toBe(0);
+  const left = await timersLeftBy(() => fetchWithTimeout(server.url('/x'), { timeoutMs: 60_000 }));
+  expect(left, 'a timer is still pending after the request finished: clear it, or use AbortSignal.timeout()').toBe(0);
 });
 
 test("leaves no 'abort' listener on the caller's long-lived signal", async () => {

@@ -1,9 +1,8 @@
 import { expect, test } from 'vitest';
 import { VirtualClock } from '@interleave/toolkit';
 import { seededRandom } from '@interleave/practice-server';
-import { until } from '@interleave/lesson-kit/testing';
 import { retryFetch, type RetryFetchOptions } from '#impl/05-retry';
-import { observe, startServer, turns } from './support/helpers.ts';
+import { observe, serverSees, startServer, turns, waitFor } from './support/helpers.ts';
 
 /**
  * Runs retryFetch with a virtual clock: every wait between attempts is recorded, and the
@@ -23,7 +22,7 @@ async function run(url: string, options: RetryFetchOptions = {}): Promise<{ resp
     }),
   );
   while (result.state === 'pending') {
-    await until(() => clock.pending > 0 || result.state !== 'pending', { timeoutMs: 3000, message: 'retryFetch neither finished nor started a wait' });
+    await waitFor(() => clock.pending > 0 || result.state !== 'pending', 'retryFetch neither finished nor started a wait', 3000);
     if (clock.pending > 0) await clock.advance(delays.at(-1)!);
   }
   return { response: result.value, error: result.reason, delays };
@@ -90,7 +89,7 @@ test('aborting during a wait rejects with the reason at once and leaves no timer
   const clock = new VirtualClock();
   const controller = new AbortController();
   const result = observe(retryFetch(server.url('/x'), { signal: controller.signal, sleep: (ms, o) => clock.sleep(ms, o) }));
-  await until(() => clock.pending === 1, { timeoutMs: 3000, message: 'retryFetch never started a wait after a 500' });
+  await waitFor(() => clock.pending === 1, 'retryFetch never started a wait after a 500', 3000);
   const reason = new Error('shutting down');
   controller.abort(reason);
   await turns(5);
@@ -104,11 +103,11 @@ test('aborting during a request cancels that request', async () => {
   const server = await startServer({ latency: 'held' });
   const controller = new AbortController();
   const result = observe(retryFetch(server.url('/x'), { signal: controller.signal, sleep: () => Promise.reject(new Error('no wait expected')) }));
-  await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the request' });
+  await serverSees(server, (s) => s.held === 1, 'the request');
   const reason = new Error('stop');
   controller.abort(reason);
-  await server.until((s) => s.aborted === 1, { timeoutMs: 1500, what: 'the request to be aborted' });
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'retryFetch did not settle after the abort' });
+  await serverSees(server, (s) => s.aborted === 1, 'the request to be aborted', 1500);
+  await waitFor(() => result.state !== 'pending', 'retryFetch did not settle after the abort');
   expect(result.reason).toBe(reason);
   expect(server.stats().requests, 'an abort is not a failure to retry').toBe(1);
 });

@@ -1,8 +1,8 @@
 import { getEventListeners } from 'node:events';
 import { expect, test } from 'vitest';
-import { deferred, until } from '@interleave/lesson-kit/testing';
+import { deferred } from '@interleave/lesson-kit/testing';
 import { allOrCancel } from '#impl/06-all-or-cancel';
-import { getJson, observe, startServer, turns } from './support/helpers.ts';
+import { getJson, observe, serverSees, startServer, turns, waitFor } from './support/helpers.ts';
 import type { PracticeServer } from '@interleave/practice-server';
 
 const get = (server: PracticeServer, path: string) => (signal: AbortSignal) => getJson(server.url(path), signal);
@@ -10,20 +10,19 @@ const get = (server: PracticeServer, path: string) => (signal: AbortSignal) => g
 test('resolves with every value in the order of the tasks', async () => {
   const server = await startServer({ latency: 'held' });
   const result = observe(allOrCancel(['/a', '/b', '/c'].map((p) => get(server, p))));
-  await server.until((s) => s.held === 3, { timeoutMs: 2000, what: 'all three tasks to run at once' });
+  await serverSees(server, (s) => s.held === 3, 'all three tasks to run at once');
   for (const path of ['/c', '/a', '/b']) server.release({ path });
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'all three answered, but allOrCancel did not settle' });
+  await waitFor(() => result.state !== 'pending', 'all three answered, but allOrCancel did not settle');
   expect((result.value as { path: string }[]).map((v) => v.path)).toEqual(['/a', '/b', '/c']);
 });
 
 test('the first failure aborts the siblings: the server sees their requests cancelled', async () => {
   const server = await startServer({ latency: 'held', routes: { '/bad': { latency: 'held', failure: { kind: 500, first: 99 } } } });
   const result = observe(allOrCancel(['/a', '/b', '/bad'].map((p) => get(server, p))));
-  await server.until((s) => s.held === 3, { timeoutMs: 2000, what: 'all three tasks to run at once' });
+  await serverSees(server, (s) => s.held === 3, 'all three tasks to run at once');
   server.release({ path: '/bad' });
-  const stats = await server.until((s) => s.aborted === 2, { timeoutMs: 2000, what: 'the siblings to be aborted' }).catch(() => server.stats());
-  expect(stats.aborted, '/bad failed; abort the signal you gave the other tasks so their requests stop').toBe(2);
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'allOrCancel did not settle after the failure' });
+  await serverSees(server, (s) => s.aborted === 2, 'the two siblings cancelled after /bad failed (abort the signal you gave the other tasks)');
+  await waitFor(() => result.state !== 'pending', 'allOrCancel did not settle after the failure');
   expect(result.state).toBe('rejected');
   expect((result.reason as Error).message, "reject with the failure that started it, not a sibling's cancellation").toBe('500 from /bad');
 });
@@ -52,11 +51,11 @@ test("the caller's abort cancels every task and rejects with the caller's reason
   const server = await startServer({ latency: 'held' });
   const controller = new AbortController();
   const result = observe(allOrCancel(['/a', '/b'].map((p) => get(server, p)), { signal: controller.signal }));
-  await server.until((s) => s.held === 2, { timeoutMs: 2000, what: 'both tasks to run' });
+  await serverSees(server, (s) => s.held === 2, 'both tasks to run');
   const reason = new Error('user pressed stop');
   controller.abort(reason);
-  await server.until((s) => s.aborted === 2, { timeoutMs: 2000, what: "the caller's abort to reach both requests" });
-  await until(() => result.state !== 'pending', { timeoutMs: 2000, message: 'allOrCancel did not settle after the abort' });
+  await serverSees(server, (s) => s.aborted === 2, "the caller's abort to reach both requests");
+  await waitFor(() => result.state !== 'pending', 'allOrCancel did not settle after the abort');
   expect(result.reason).toBe(reason);
 });
 

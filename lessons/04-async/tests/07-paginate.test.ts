@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
-import { until } from '@interleave/lesson-kit/testing';
 import { paginate } from '#impl/07-paginate';
-import { observe, startServer, turns, within } from './support/helpers.ts';
+import { observe, serverSees, settled, startServer, turns, waitFor } from './support/helpers.ts';
 import type { PracticeServer } from '@interleave/practice-server';
 
 const LIST = { items: 25, pageSize: 10 };
@@ -20,14 +19,10 @@ test('yields the first item as soon as the first page is in, and fetches one pag
   const iterator = paginate<number>(server.url('/list?page=1'))[Symbol.asyncIterator]();
   try {
     const first = observe(iterator.next());
-    await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the first page to be requested' });
+    await serverSees(server, (s) => s.held === 1, 'the first page to be requested');
     server.release();
-    await server
-      .until(() => heldPage(server, 2), { timeoutMs: 1500, what: 'page 2' })
-      .catch(() => {
-        throw new Error('page 1 arrived; request page 2 right away (one page ahead) while the consumer takes the items of page 1');
-      });
-    await until(() => first.state !== 'pending', { timeoutMs: 2000, message: 'page 1 is in, but the first item was not yielded: yield before loading more pages' });
+    await serverSees(server, () => heldPage(server, 2), 'a request for page 2 right after page 1 arrived (one page ahead, while the consumer takes the items of page 1)', 1500);
+    await waitFor(() => first.state !== 'pending', 'page 1 is in, but the first item was not yielded: yield before loading more pages');
     expect(first.value).toEqual({ value: 1, done: false });
     await turns(10);
     expect(server.stats().requests, 'one page ahead, not more: page 3 must wait until page 2 is in').toBe(2);
@@ -39,21 +34,20 @@ test('yields the first item as soon as the first page is in, and fetches one pag
 test('breaking out of the loop cancels the request for the next page', async () => {
   const server = await startServer({ list: LIST, latency: 'held' });
   const taken: number[] = [];
-  const consume = (async () => {
+  const consume = observe((async () => {
     for await (const item of paginate<number>(server.url('/list?page=1'))) {
       taken.push(item);
       if (item === 3) {
-        await server.until(() => heldPage(server, 2), { timeoutMs: 2000, what: 'the prefetch of page 2' });
+        await serverSees(server, () => heldPage(server, 2), 'the prefetch of page 2');
         break;
       }
     }
-  })();
-  await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the first page to be requested' });
+  })());
+  await serverSees(server, (s) => s.held === 1, 'the first page to be requested');
   server.release();
-  await within(consume, 'the loop did not end after break');
+  await settled(consume, 'the loop did not end after break');
   expect(taken).toEqual([1, 2, 3]);
-  const stats = await server.until((s) => s.aborted === 1, { timeoutMs: 1500, what: 'the abort' }).catch(() => server.stats());
-  expect(stats.aborted, 'the consumer broke out of the loop while page 2 was loading: cancel that request in a finally block').toBe(1);
+  const stats = await serverSees(server, (s) => s.aborted === 1, 'the request for page 2 cancelled (the consumer broke out of the loop while it was loading: cancel it in a finally block)', 1500);
   expect(stats.requests, 'no page after the break').toBe(2);
 });
 
@@ -66,12 +60,12 @@ test("the caller's signal stops the loop with its reason and cancels the request
       for await (const item of paginate<number>(server.url('/list?page=1'), { signal: controller.signal })) taken.push(item);
     })(),
   );
-  await server.until((s) => s.held === 1, { timeoutMs: 2000, what: 'the first page to be requested' });
+  await serverSees(server, (s) => s.held === 1, 'the first page to be requested');
   const reason = new Error('user left the page');
   controller.abort(reason);
-  await until(() => consume.state !== 'pending', { timeoutMs: 2000, message: 'the signal aborted, but the loop went on waiting' });
+  await waitFor(() => consume.state !== 'pending', 'the signal aborted, but the loop went on waiting');
   expect(consume.reason).toBe(reason);
-  await server.until((s) => s.aborted === 1, { timeoutMs: 1500, what: 'the request to be aborted' });
+  await serverSees(server, (s) => s.aborted === 1, 'the request to be aborted', 1500);
   expect(taken).toEqual([]);
 });
 
