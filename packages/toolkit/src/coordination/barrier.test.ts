@@ -7,7 +7,7 @@ import { turns } from '../testing/microtasks.ts';
 describe('Barrier', () => {
   it('checks parties first', () => {
     expect(() => new Barrier(0)).toThrow(RangeError);
-    expect(() => new Barrier(2.5)).toThrow(/parties must be a positive integer, got 2.5/);
+    expect(() => new Barrier(2.5)).toThrow(/Barrier: parties must be an integer from 1 to 2\*\*53 - 1, got 2.5/);
   });
 
   it('holds every party until the last arrives, then releases all with distinct indexes 0..parties-1', async () => {

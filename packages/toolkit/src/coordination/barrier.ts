@@ -6,6 +6,7 @@
 import { BrokenBarrierError } from './errors.ts';
 import { WaiterQueue, describe, readSignal } from '../internal/waiter-queue.ts';
 import type { Waiter } from '../internal/waiter-queue.ts';
+import { checkCount } from '../internal/check.ts';
 
 /** Options of {@link Barrier.wait}. */
 export interface BarrierWaitOptions {
@@ -48,12 +49,10 @@ export class Barrier {
 
   /**
    * @param parties how many must arrive, a positive integer.
-   * @throws {RangeError} for anything else.
+   * @throws {TypeError} for a non-number; {RangeError} for a number that is not a positive safe integer.
    */
   constructor(parties: number) {
-    if (!Number.isSafeInteger(parties) || parties < 1) {
-      throw new RangeError(`Barrier: parties must be a positive integer, got ${describe(parties)}`);
-    }
+    checkCount('Barrier', 'parties', parties, { min: 1 });
     this.#parties = parties;
     this.#waiters = new WaiterQueue<number, number>((aborted) => this.#break(aborted));
   }

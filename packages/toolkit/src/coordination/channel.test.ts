@@ -7,7 +7,7 @@ import { track, turns } from '../testing/microtasks.ts';
 describe('Channel', () => {
   it('defaults to capacity 0 and checks capacity first', () => {
     expect(new Channel().capacity).toBe(0);
-    expect(() => new Channel({ capacity: -1 })).toThrow(/capacity must be a non-negative integer, got -1/);
+    expect(() => new Channel({ capacity: -1 })).toThrow(/Channel: options\.capacity must be an integer from 0 to 2\*\*53 - 1, got -1/);
     expect(() => new Channel({ capacity: 0.5 })).toThrow(RangeError);
   });
 

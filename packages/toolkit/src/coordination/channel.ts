@@ -6,6 +6,7 @@
 import { Deque } from '../internal/deque.ts';
 import { ChannelClosedError } from './errors.ts';
 import { WaiterQueue, describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkCount } from '../internal/check.ts';
 
 /** Options of the {@link Channel} constructor. */
 export interface ChannelOptions {
@@ -63,15 +64,13 @@ export class Channel<T> implements AsyncIterable<T> {
   readonly #receivers = new WaiterQueue<IteratorResult<T, undefined>>();
   #closed = false;
 
-  /** @throws {RangeError} for a bad `capacity`; {TypeError} when `options` is no object. */
+  /** @throws {RangeError} for a `capacity` out of range; {TypeError} when `options` is no object or `capacity` no number. */
   constructor(options?: ChannelOptions) {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
       throw new TypeError(`Channel: options must be an object or undefined, got ${describe(options)}`);
     }
     const capacity = options?.capacity ?? 0;
-    if (!Number.isSafeInteger(capacity) || capacity < 0) {
-      throw new RangeError(`Channel: options.capacity must be a non-negative integer, got ${describe(capacity)}`);
-    }
+    checkCount('Channel', 'options.capacity', capacity);
     this.#capacity = capacity;
   }
 

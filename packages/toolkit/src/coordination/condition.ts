@@ -7,6 +7,7 @@ import { Mutex, unlockHeldMutex } from './mutex.ts';
 import type { MutexLockOptions } from './mutex.ts';
 import type { Permit } from './permit.ts';
 import { WaiterQueue, describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkCount } from '../internal/check.ts';
 
 /** Options of {@link Condition.wait} and {@link Condition.waitFor}. */
 export interface ConditionWaitOptions {
@@ -163,12 +164,10 @@ export class Condition {
    * Wakes up to `n` waiters, oldest first. Call it holding the lock.
    *
    * @param n how many, a non-negative integer. Default: 1.
-   * @throws {RangeError} for a bad `n`; {Error} when the lock is not held.
+   * @throws {TypeError} for a non-number `n`, {RangeError} for one out of range; {Error} when the lock is not held.
    */
   notify(n = 1): void {
-    if (!Number.isSafeInteger(n) || n < 0) {
-      throw new RangeError(`Condition.notify(): n must be a non-negative integer, got ${describe(n)}`);
-    }
+    checkCount('Condition.notify()', 'n', n);
     if (!this.#mutex.locked) {
       throw new Error('Condition.notify(): the lock is not held; notify while holding it');
     }

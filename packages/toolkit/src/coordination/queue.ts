@@ -6,6 +6,7 @@
 import { Deque } from '../internal/deque.ts';
 import { QueueEmptyError, QueueFullError, QueueShutDownError } from './errors.ts';
 import { WaiterQueue, describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkCount } from '../internal/check.ts';
 
 /** Options of the {@link Queue} constructor. */
 export interface QueueOptions {
@@ -116,18 +117,18 @@ export class Queue<T> {
   #unfinished = 0;
   #shutDown = false;
 
-  /** @throws {RangeError} for a bad `maxSize`; {TypeError} when `options` is no object. */
+  /** @throws {RangeError} for a `maxSize` out of range; {TypeError} when `options` is no object or `maxSize` no number. */
   constructor(options?: QueueOptions) {
     if (options !== undefined && (typeof options !== 'object' || options === null)) {
       throw new TypeError(`${new.target.name}: options must be an object or undefined, got ${describe(options)}`);
     }
     const maxSize = options?.maxSize ?? Infinity;
-    if (!(maxSize === Infinity || (Number.isSafeInteger(maxSize) && maxSize >= 1))) {
+    if (maxSize === 0) {
       throw new RangeError(
-        `${new.target.name}: options.maxSize must be a positive integer or Infinity, got ${describe(maxSize)}` +
-          (maxSize === 0 ? ' (for no bound pass Infinity; for a hand-over without buffer use a Channel)' : ''),
+        `${new.target.name}: options.maxSize must be an integer from 1 to 2**53 - 1 or Infinity, got 0 (for no bound pass Infinity; for a hand-over without buffer use a Channel)`,
       );
     }
+    checkCount(new.target.name, 'options.maxSize', maxSize, { min: 1, infinity: true });
     this.#maxSize = maxSize;
     this.#store = this.createStore(options);
   }

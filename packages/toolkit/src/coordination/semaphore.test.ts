@@ -7,9 +7,10 @@ import { countedAbortController } from '../testing/counted-signal.ts';
 describe('Semaphore', () => {
   it('checks permits first, naming the parameter and the value', () => {
     expect(() => new Semaphore(-1)).toThrow(RangeError);
-    expect(() => new Semaphore(1.5)).toThrow(/permits must be a positive integer, got 1.5/);
-    expect(() => new Semaphore(0)).toThrow(/permits must be a positive integer, got 0 \(no permit could ever be acquired/);
+    expect(() => new Semaphore(1.5)).toThrow(/permits must be an integer from 1 to 2\*\*53 - 1, got 1.5/);
+    expect(() => new Semaphore(0)).toThrow(/permits must be an integer from 1 to 2\*\*53 - 1, got 0 \(no permit could ever be acquired/);
     expect(() => new Semaphore('2' as unknown as number)).toThrow(/got "2"/);
+    expect(() => new Semaphore('2' as unknown as number)).toThrow(TypeError);
   });
 
   it('lets `permits` holders in at once and queues the rest', async () => {

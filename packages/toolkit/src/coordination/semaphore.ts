@@ -6,6 +6,7 @@
 import { OwnedPermit } from './permit.ts';
 import type { Permit } from './permit.ts';
 import { WaiterQueue, describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkCount } from '../internal/check.ts';
 
 /** Options of {@link Semaphore.acquire} and {@link Semaphore.withPermit}. */
 export interface SemaphoreAcquireOptions {
@@ -51,15 +52,13 @@ export class Semaphore {
    * @param permits how many holders at once: a positive safe integer. (asyncio allows 0
    *   because its `release()` can be called without an `acquire()`; here only a permit
    *   gives one back, so 0 permits could never be acquired.)
-   * @throws {RangeError} when `permits` is not a positive safe integer.
+   * @throws {TypeError} when `permits` is not a number; {RangeError} when it is not a positive safe integer.
    */
   constructor(permits: number) {
-    if (!Number.isSafeInteger(permits) || permits < 1) {
-      throw new RangeError(
-        `Semaphore: permits must be a positive integer, got ${describe(permits)}` +
-          (permits === 0 ? ' (no permit could ever be acquired; to make tasks wait for a signal, use an Event)' : ''),
-      );
+    if (permits === 0) {
+      throw new RangeError('Semaphore: permits must be an integer from 1 to 2**53 - 1, got 0 (no permit could ever be acquired; to make tasks wait for a signal, use an Event)');
     }
+    checkCount('Semaphore', 'permits', permits, { min: 1 });
     this.#permits = permits;
     this.#available = permits;
   }

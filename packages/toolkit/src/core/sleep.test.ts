@@ -46,10 +46,11 @@ describe('sleep', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('rejects (never throws) with a RangeError naming ms for bad input', async () => {
+  it('rejects (never throws) with a RangeError naming ms for a number out of range, a TypeError for a non-number', async () => {
     await expect(sleep(-1)).rejects.toThrow(/ms must be .*got -1/);
     await expect(sleep(Number.NaN)).rejects.toThrow(RangeError);
     await expect(sleep(Infinity)).rejects.toThrow(RangeError);
-    await expect(sleep('5' as unknown as number)).rejects.toThrow(/ms must be a number, got "5"/);
+    await expect(sleep('5' as unknown as number)).rejects.toBeInstanceOf(TypeError);
+    await expect(sleep('5' as unknown as number)).rejects.toThrow(/sleep\(\): ms must be a number of ms from 0 to 2147483647 \(2\*\*31 - 1\), got "5"/);
   });
 });

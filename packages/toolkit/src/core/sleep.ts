@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkMs, readSignal } from '../internal/check.ts';
 
 /** Options of {@link sleep}. */
 export interface SleepOptions {
@@ -15,7 +15,6 @@ export interface SleepOptions {
 }
 
 /** The longest delay `setTimeout` honours (2³¹−1 ms, about 24.8 days). */
-const MAX_DELAY = 2 ** 31 - 1;
 
 /**
  * Resolves after `ms` milliseconds. Aborting the signal rejects with `signal.reason` and
@@ -37,10 +36,7 @@ const MAX_DELAY = 2 ** 31 - 1;
 export function sleep(ms: number, options?: SleepOptions): Promise<void> {
   let signal: AbortSignal | undefined;
   try {
-    if (typeof ms !== 'number') throw new TypeError(`sleep(): ms must be a number, got ${describe(ms)}`);
-    if (!(ms >= 0 && ms <= MAX_DELAY)) {
-      throw new RangeError(`sleep(): ms must be between 0 and ${MAX_DELAY}, got ${ms}`);
-    }
+    checkMs('sleep()', 'ms', ms);
     signal = readSignal(options, 'sleep()');
   } catch (error) {
     return Promise.reject(error);

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred } from './deferred.ts';
 import { countedAbortController } from '../testing/counted-signal.ts';
 import { withTimeout } from './with-timeout.ts';
+import { Mutex } from '../coordination/mutex.ts';
+import { Semaphore } from '../coordination/semaphore.ts';
+import { turns } from '../testing/microtasks.ts';
 
 describe('withTimeout', () => {
   beforeEach(() => {
@@ -87,4 +90,51 @@ describe('withTimeout', () => {
     await expect(withTimeout(async () => 3, Infinity)).rejects.toThrow(RangeError);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  describe('a value that arrives after withTimeout gave up is disposed, not leaked', () => {
+    it('a Mutex permit handed over in the same tick as the abort is released (the mutex ends unlocked)', async () => {
+      const mutex = new Mutex();
+      const held = await mutex.lock();
+      const ac = new AbortController();
+      const p = withTimeout((signal) => mutex.lock({ signal }), 1000, { signal: ac.signal });
+      held.release(); // the lock goes to the waiter inside withTimeout …
+      ac.abort(new Error('gave up')); // … and withTimeout gives up in the same tick
+      await expect(p).rejects.toThrow('gave up');
+      await turns();
+      expect(mutex.locked).toBe(false);
+      // … and it can be taken again at once.
+      expect(mutex.tryLock()).toBeDefined();
+    });
+
+    it('after a timeout, a lock acquired later is released as soon as it arrives (async-mutex has the same case)', async () => {
+      const semaphore = new Semaphore(1);
+      const held = await semaphore.acquire();
+      // The work ignores the signal, so it still gets the permit after the deadline.
+      const p = withTimeout(() => semaphore.acquire(), 10);
+      vi.advanceTimersByTime(10);
+      await expect(p).rejects.toMatchObject({ name: 'TimeoutError' });
+      held.release();
+      await turns();
+      expect(semaphore.available).toBe(1);
+    });
+
+    it('calls Symbol.asyncDispose (preferred) or Symbol.dispose of a late value, and nothing of an early one', async () => {
+      const calls: string[] = [];
+      const late = deferred<object>();
+      const p = withTimeout(() => late.promise, 10);
+      vi.advanceTimersByTime(10);
+      await expect(p).rejects.toMatchObject({ name: 'TimeoutError' });
+      late.resolve({
+        [Symbol.asyncDispose]: async () => void calls.push('async'),
+        [Symbol.dispose]: () => void calls.push('sync'),
+      });
+      await turns();
+      expect(calls).toEqual(['async']);
+      const onTime = await withTimeout(async () => ({ [Symbol.dispose]: () => void calls.push('early') }), 10);
+      expect(calls).toEqual(['async']);
+      onTime[Symbol.dispose]();
+      expect(calls).toEqual(['async', 'early']);
+    });
+  });
 });
+

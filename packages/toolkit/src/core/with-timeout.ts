@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { describe, readSignal } from '../internal/waiter-queue.ts';
+import { checkFunction, checkMs, readSignal } from '../internal/check.ts';
 
 /** Options of {@link withTimeout}. */
 export interface WithTimeoutOptions {
@@ -14,7 +14,6 @@ export interface WithTimeoutOptions {
   readonly signal?: AbortSignal;
 }
 
-const MAX_DELAY = 2 ** 31 - 1;
 
 /**
  * Calls `fn(signal)` and settles as its promise does — unless `ms` milliseconds pass
@@ -22,6 +21,11 @@ const MAX_DELAY = 2 ** 31 - 1;
  * `TimeoutError` and rejects with that same exception at once (it does not wait for `fn`
  * to notice). The timer and the listener on the outer signal are removed whichever way it
  * ends. Bad input rejects (never throws): a `TypeError`/`RangeError` naming the parameter.
+ *
+ * If `fn` still produces a value after withTimeout gave up (work that ignored its signal,
+ * or a lock handed over in the very tick of the timeout), nobody can receive it: a
+ * disposable value (`Symbol.asyncDispose` or `Symbol.dispose`, as a `Permit` is) is
+ * disposed at once, so a lock acquired too late is released rather than held forever.
  *
  * @param fn the work; it should pass `signal` on to what it awaits (fetch, sleep, …).
  * @param ms the deadline, a finite number of milliseconds, 0 … 2³¹−1 (what `setTimeout`
@@ -47,11 +51,8 @@ export function withTimeout<T>(
 ): Promise<Awaited<T>> {
   let outer: AbortSignal | undefined;
   try {
-    if (typeof fn !== 'function') throw new TypeError(`withTimeout(): fn must be a function, got ${describe(fn)}`);
-    if (typeof ms !== 'number') throw new TypeError(`withTimeout(): ms must be a number, got ${describe(ms)}`);
-    if (!(ms >= 0 && ms <= MAX_DELAY)) {
-      throw new RangeError(`withTimeout(): ms must be between 0 and ${MAX_DELAY}, got ${ms}`);
-    }
+    checkFunction('withTimeout()', 'fn', fn);
+    checkMs('withTimeout()', 'ms', ms);
     outer = readSignal(options, 'withTimeout()');
   } catch (error) {
     return Promise.reject(error);
@@ -85,10 +86,30 @@ export function withTimeout<T>(
     Promise.resolve(result).then(
       (value) => {
         if (finish()) resolve(value);
+        else disposeLate(value);
       },
       (error: unknown) => {
         if (finish()) reject(error);
       },
     );
   });
+}
+
+/**
+ * A value `fn` produced after withTimeout had already given up has no one to receive it;
+ * if it is a resource (a lock's `Permit`, a connection, anything disposable), it is
+ * disposed here so it does not leak — `Symbol.asyncDispose` first, else `Symbol.dispose`.
+ * An error from disposing is reported as an unhandled rejection, as a `using` block with
+ * nobody to catch it would report it.
+ */
+function disposeLate(value: unknown): void {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return;
+  const resource = value as Partial<AsyncDisposable & Disposable>;
+  const asyncDispose = resource[Symbol.asyncDispose];
+  const dispose = resource[Symbol.dispose];
+  if (typeof asyncDispose === 'function') {
+    void (async () => asyncDispose.call(value))();
+  } else if (typeof dispose === 'function') {
+    void (async () => dispose.call(value))();
+  }
 }

@@ -158,26 +158,5 @@ export class WaiterQueue<T, P = undefined> {
   }
 }
 
-/**
- * Reads `options.signal` of a method, checking both. Throws a `TypeError` that names the
- * method and the value; methods that return promises turn it into a rejection.
- */
-export function readSignal(options: unknown, method: string): AbortSignal | undefined {
-  if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(`${method}: options must be an object or undefined, got ${describe(options)}`);
-  }
-  const { signal } = options as { signal?: unknown };
-  if (signal === undefined) return undefined;
-  if (!(signal instanceof AbortSignal)) {
-    throw new TypeError(`${method}: options.signal must be an AbortSignal, got ${describe(signal)}`);
-  }
-  return signal;
-}
-
-/** A short description of a value for error messages: `3`, `"x"`, `null`, `object`. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object' && typeof value !== 'function') return String(value);
-  return typeof value;
-}
+// The checks every primitive shares live in check.ts; re-exported here for the waiters' users.
+export { describe, readSignal } from './check.ts';

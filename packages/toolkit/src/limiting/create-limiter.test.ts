@@ -4,12 +4,17 @@ import { createLimiter, LimiterClearedError } from './create-limiter.ts';
 import { gate, turns } from '../testing/microtasks.ts';
 
 describe('createLimiter()', () => {
-  it('throws a TypeError naming concurrency for a bad value', () => {
-    for (const bad of [0, -1, 1.5, Number.NaN, '2', undefined]) {
-      expect(() => createLimiter(bad as number)).toThrow(TypeError);
-      expect(() => createLimiter(bad as number)).toThrow(/concurrency must be an integer ≥ 1 or Infinity, got/);
+  it('throws a RangeError naming concurrency for a number out of range, a TypeError for a non-number (the package rule)', () => {
+    for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 53, -Infinity]) {
+      expect(() => createLimiter(bad)).toThrow(RangeError);
+      expect(() => createLimiter(bad)).toThrow(/createLimiter: concurrency must be an integer from 1 to 2\*\*53 - 1 or Infinity, got/);
+    }
+    for (const bad of ['2', undefined, null]) {
+      expect(() => createLimiter(bad as unknown as number)).toThrow(TypeError);
+      expect(() => createLimiter(bad as unknown as number)).toThrow(/createLimiter: concurrency must be an integer/);
     }
     expect(() => createLimiter(Infinity)).not.toThrow();
+    expect(() => createLimiter(2 ** 53 - 1)).not.toThrow();
   });
 
   it('never runs more than concurrency calls at once, and runs them all', async () => {
@@ -78,7 +83,7 @@ describe('createLimiter()', () => {
   it('rejects (never throws) when fn is not a function', async () => {
     const limit = createLimiter(1);
     const p = limit(42 as unknown as () => void);
-    await expect(p).rejects.toThrow(/fn must be a function, got number/);
+    await expect(p).rejects.toThrow(/limit: fn must be a function, got 42/);
   });
 
   it('raising concurrency starts queued calls at once', async () => {
@@ -130,7 +135,7 @@ describe('createLimiter()', () => {
     const limit = createLimiter(2);
     expect(() => {
       limit.concurrency = 0;
-    }).toThrow(/concurrency must be an integer ≥ 1 or Infinity, got 0/);
+    }).toThrow(/concurrency must be an integer from 1 to 2\*\*53 - 1 or Infinity, got 0/);
     expect(limit.concurrency).toBe(2);
   });
 

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { AsyncResource } from 'node:async_hooks';
+import { checkCount, checkFunction, checkSignal } from '../internal/check.ts';
 
 /** Options of {@link Limiter.run}. */
 export interface LimiterRunOptions {
@@ -71,11 +73,14 @@ export class LimiterClearedError extends Error {
 
 /**
  * A queued call. One class for both kinds so every node has the same shape (monomorphic,
- * fast): a plain call keeps `fn` and `args`; a `run()` call keeps its own `start`.
+ * fast): a plain call keeps `fn` and `args`; a `run()` call keeps its own `start`. `scope`
+ * is the async context of the caller (its AsyncLocalStorage stores): the call runs in it
+ * when a slot frees, not in the context of the call that freed the slot.
  */
 class Pending {
   prev: Pending | undefined = undefined;
   next: Pending | undefined = undefined;
+  readonly scope = new AsyncResource('Limiter');
   readonly fn: ((...args: never[]) => unknown) | undefined;
   readonly args: unknown[] | undefined;
   readonly start: (() => void) | undefined;
@@ -96,6 +101,44 @@ class Pending {
   }
 }
 
+/**
+ * One abort listener per signal, shared by every `run()` call (of any limiter) that
+ * passed it, instead of one listener per call: Node's EventTarget walks its whole list of
+ * listeners on each `addEventListener` (to refuse duplicates) and on each
+ * `removeEventListener`, so n calls sharing one signal would cost O(n²) to queue and to
+ * abort. Here both are O(n): a Set per signal, in call order.
+ */
+interface Watch {
+  readonly calls: Set<() => void>;
+  readonly listener: () => void;
+}
+const watches = new WeakMap<AbortSignal, Watch>();
+
+function watch(signal: AbortSignal, onAbort: () => void): void {
+  let entry = watches.get(signal);
+  if (entry === undefined) {
+    const calls = new Set<() => void>();
+    const listener = (): void => {
+      watches.delete(signal);
+      // Calls that settle meanwhile leave the Set; deleting during iteration is safe.
+      for (const call of calls) call();
+      calls.clear();
+    };
+    entry = { calls, listener };
+    watches.set(signal, entry);
+    signal.addEventListener('abort', listener, { once: true });
+  }
+  entry.calls.add(onAbort);
+}
+
+function unwatch(signal: AbortSignal, onAbort: () => void): void {
+  const entry = watches.get(signal);
+  if (entry === undefined || !entry.calls.delete(onAbort) || entry.calls.size > 0) return;
+  // The last call on this signal settled: no listener stays behind on it.
+  watches.delete(signal);
+  signal.removeEventListener('abort', entry.listener);
+}
+
 /** Calls `fn(...args)` and returns its outcome as a promise; a synchronous throw becomes a rejection. */
 function invoke(fn: (...args: never[]) => unknown, args: unknown[]): Promise<unknown> {
   try {
@@ -107,19 +150,16 @@ function invoke(fn: (...args: never[]) => unknown, args: unknown[]): Promise<unk
 }
 
 function checkConcurrency(value: unknown): number {
-  if (typeof value !== 'number' || !(value === Infinity || (Number.isInteger(value) && value >= 1))) {
-    const got = typeof value === 'number' ? String(value) : `${typeof value} ${JSON.stringify(value) ?? String(value)}`;
-    throw new TypeError(`createLimiter: concurrency must be an integer ≥ 1 or Infinity, got ${got}`);
-  }
-  return value;
+  return checkCount('createLimiter', 'concurrency', value, { min: 1, infinity: true });
 }
 
 /**
  * Creates a {@link Limiter} that runs at most `concurrency` calls at once, first in,
  * first out.
  *
- * @param concurrency An integer ≥ 1, or `Infinity`.
- * @throws {TypeError} when `concurrency` is not an integer ≥ 1 or `Infinity`.
+ * @param concurrency An integer from 1 to 2⁵³−1, or `Infinity`.
+ * @throws {TypeError} when `concurrency` is not a number; {RangeError} when it is not an
+ *   integer from 1 to 2⁵³−1 or `Infinity`.
  *
  * @example
  * ```ts
@@ -193,16 +233,18 @@ export function createLimiter(concurrency: number): Limiter {
       unlink(node);
       active++;
       if (node.start !== undefined) {
-        node.start();
+        node.scope.runInAsyncScope(node.start);
       } else {
-        node.resolve!(invoke(node.fn!, node.args!).then(passValue, passError));
+        node.resolve!(node.scope.runInAsyncScope(invoke, undefined, node.fn!, node.args!).then(passValue, passError));
       }
     }
   }
 
   function limiter<A extends unknown[], R>(fn: (...args: A) => R | PromiseLike<R>, ...args: A): Promise<Awaited<R>> {
-    if (typeof fn !== 'function') {
-      return Promise.reject(new TypeError(`limit: fn must be a function, got ${typeof fn}`));
+    try {
+      checkFunction('limit', 'fn', fn);
+    } catch (error) {
+      return Promise.reject(error);
     }
     if (active < limit && head === undefined) {
       // A free slot: run now. passValue/passError are shared by all calls (no closure per
@@ -218,11 +260,11 @@ export function createLimiter(concurrency: number): Limiter {
 
   function run<R>(fn: (signal: AbortSignal) => R | PromiseLike<R>, options: LimiterRunOptions = {}): Promise<Awaited<R>> {
     const { signal } = options;
-    if (typeof fn !== 'function') {
-      return Promise.reject(new TypeError(`limit.run: fn must be a function, got ${typeof fn}`));
-    }
-    if (signal !== undefined && !(signal instanceof AbortSignal)) {
-      return Promise.reject(new TypeError(`limit.run: options.signal must be an AbortSignal, got ${String(signal)}`));
+    try {
+      checkFunction('limit.run', 'fn', fn);
+      checkSignal('limit.run', 'options.signal', signal);
+    } catch (error) {
+      return Promise.reject(error);
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Awaited<R>>((resolve, reject) => {
@@ -233,7 +275,7 @@ export function createLimiter(concurrency: number): Limiter {
       const settle = (ok: boolean, value: unknown): void => {
         if (settled) return;
         settled = true;
-        signal?.removeEventListener('abort', onAbort);
+        if (signal !== undefined) unwatch(signal, onAbort);
         if (ok) resolve(value as Awaited<R>);
         else reject(value);
       };
@@ -268,7 +310,7 @@ export function createLimiter(concurrency: number): Limiter {
           },
         );
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal !== undefined) watch(signal, onAbort);
       if (active < limit && head === undefined) {
         active++;
         start();

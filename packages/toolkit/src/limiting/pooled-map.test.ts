@@ -175,9 +175,9 @@ describe('pooledMap()', () => {
   });
 
   it('checks its inputs at once and names the parameter', () => {
-    expect(() => pooledMap(5 as unknown as number[], async (x) => x)).toThrow(/items must be an iterable or async iterable, got number/);
-    expect(() => pooledMap([1], 'f' as unknown as () => number)).toThrow(/fn must be a function, got string/);
-    expect(() => pooledMap([1], async (x) => x, { concurrency: 0 })).toThrow(/options\.concurrency must be an integer ≥ 1 or Infinity, got 0/);
+    expect(() => pooledMap(5 as unknown as number[], async (x) => x)).toThrow(/items must be an iterable or async iterable, got 5/);
+    expect(() => pooledMap([1], 'f' as unknown as () => number)).toThrow(/fn must be a function, got "f"/);
+    expect(() => pooledMap([1], async (x) => x, { concurrency: 0 })).toThrow(/options\.concurrency must be an integer from 1 to 2\*\*53 - 1 or Infinity, got 0/);
     expect(() => pooledMap([1], async (x) => x, { signal: {} as AbortSignal })).toThrow(/options\.signal must be an AbortSignal/);
   });
 });

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { AsyncResource } from 'node:async_hooks';
+import { checkCount, checkFunction, checkSignal, describe } from '../internal/check.ts';
 
 /** Options of {@link pooledMap}. */
 export interface PooledMapOptions {
@@ -58,17 +60,17 @@ export function pooledMap<T, R>(
 ): AsyncGenerator<Awaited<R>, void, undefined> {
   const { concurrency = 8, signal } = options;
   const iterable = items as Partial<Iterable<T> & AsyncIterable<T>> | null | undefined;
+  // A string is iterable too (by character), as for `for…of` and `Array.from`.
   if (iterable == null || (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')) {
-    throw new TypeError(`pooledMap: items must be an iterable or async iterable, got ${iterable === null ? 'null' : typeof iterable}`);
+    throw new TypeError(`pooledMap: items must be an iterable or async iterable, got ${describe(iterable)}`);
   }
-  if (typeof fn !== 'function') throw new TypeError(`pooledMap: fn must be a function, got ${typeof fn}`);
-  if (typeof concurrency !== 'number' || !(concurrency === Infinity || (Number.isInteger(concurrency) && concurrency >= 1))) {
-    throw new TypeError(`pooledMap: options.concurrency must be an integer ≥ 1 or Infinity, got ${String(concurrency)}`);
-  }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`pooledMap: options.signal must be an AbortSignal, got ${String(signal)}`);
-  }
-  return run(iterable as Iterable<T> | AsyncIterable<T>, fn, concurrency, signal);
+  checkFunction('pooledMap', 'fn', fn);
+  checkCount('pooledMap', 'options.concurrency', concurrency, { min: 1, infinity: true });
+  checkSignal('pooledMap', 'options.signal', signal);
+  // fn runs in the async context of this call (its AsyncLocalStorage stores), not in the
+  // context of whoever pulls the next result.
+  const scope = new AsyncResource('pooledMap');
+  return run(iterable as Iterable<T> | AsyncIterable<T>, fn, concurrency, signal, scope);
 }
 
 async function* run<T, R>(
@@ -76,10 +78,12 @@ async function* run<T, R>(
   fn: (item: T, signal: AbortSignal) => R | PromiseLike<R>,
   concurrency: number,
   parent: AbortSignal | undefined,
+  scope: AsyncResource,
 ): AsyncGenerator<Awaited<R>, void, undefined> {
   parent?.throwIfAborted();
+  const asyncIterable = items as Partial<AsyncIterable<T>>;
   const iterator: Iterator<T> | AsyncIterator<T> =
-    Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<T>)[Symbol.iterator]();
+    typeof asyncIterable[Symbol.asyncIterator] === 'function' ? (items as AsyncIterable<T>)[Symbol.asyncIterator]() : (items as Iterable<T>)[Symbol.iterator]();
   const controller = new AbortController();
   // The first failure in time (not in input order) is the one the iteration reports.
   let failure: { error: unknown } | undefined;
@@ -103,7 +107,7 @@ async function* run<T, R>(
     const i = index++;
     let result: R | PromiseLike<R>;
     try {
-      result = fn(item, controller.signal);
+      result = scope.runInAsyncScope(fn, undefined, item, controller.signal);
     } catch (error) {
       fail(error, abortReason(i));
       window.push(Promise.resolve({ ok: false, error }));

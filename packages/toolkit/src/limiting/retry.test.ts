@@ -119,9 +119,9 @@ describe('retry()', () => {
 
   it('rejects (never throws) for bad options, naming them', async () => {
     const fn = async () => 1;
-    await expect(retry(fn, { maxAttempts: 0 })).rejects.toThrow('retry: options.maxAttempts must be an integer ≥ 1 or Infinity, got 0');
-    await expect(retry(fn, { minDelayMs: -1 })).rejects.toThrow(/options\.minDelayMs must be a finite number ≥ 0, got -1/);
-    await expect(retry(fn, { minDelayMs: 50, maxDelayMs: 10 })).rejects.toThrow(/options\.maxDelayMs must be a finite number ≥ minDelayMs \(50\), got 10/);
+    await expect(retry(fn, { maxAttempts: 0 })).rejects.toThrow('retry: options.maxAttempts must be an integer from 1 to 2**53 - 1 or Infinity, got 0');
+    await expect(retry(fn, { minDelayMs: -1 })).rejects.toThrow(/options\.minDelayMs must be a number of ms from 0 to 2147483647 \(2\*\*31 - 1\), got -1/);
+    await expect(retry(fn, { minDelayMs: 50, maxDelayMs: 10 })).rejects.toThrow(/retry: options\.minDelayMs \(50\) must not exceed options\.maxDelayMs \(10\)/);
     await expect(retry(fn, { jitter: 2 })).rejects.toThrow(/options\.jitter must be a number from 0 to 1, got 2/);
     await expect(retry(fn, { factor: 0.5 })).rejects.toThrow(/options\.factor/);
     await expect(retry(null as unknown as typeof fn)).rejects.toThrow(/fn must be a function/);

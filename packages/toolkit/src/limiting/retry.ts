@@ -4,14 +4,15 @@
  *
  * @module
  */
+import { checkCount, checkFunction, checkMs, checkSignal, describe } from '../internal/check.ts';
 
 /** Options of {@link retry}. */
 export interface RetryOptions {
   /** Calls in total, the first included. An integer ≥ 1, or `Infinity`. Default 5. */
   readonly maxAttempts?: number;
-  /** Delay before the second attempt, before jitter. Default 100 ms. */
+  /** Delay before the second attempt, before jitter: 0 … 2³¹−1 ms. Default 100 ms. */
   readonly minDelayMs?: number;
-  /** The delay never exceeds this. Default 10 000 ms. */
+  /** The delay never exceeds this: `minDelayMs` … 2³¹−1 ms. Default 10 000 ms. */
   readonly maxDelayMs?: number;
   /** Each delay is `factor` times the previous one, before jitter. Default 2. */
   readonly factor?: number;
@@ -57,9 +58,8 @@ export function backoffDelay(
 }
 
 function checkNumber(name: string, value: unknown, ok: (n: number) => boolean, want: string): number {
-  if (typeof value !== 'number' || Number.isNaN(value) || !ok(value)) {
-    throw new RangeError(`retry: ${name} must be ${want}, got ${typeof value === 'number' ? value : `${typeof value} ${String(value)}`}`);
-  }
+  if (typeof value !== 'number') throw new TypeError(`retry: ${name} must be ${want}, got ${describe(value)}`);
+  if (Number.isNaN(value) || !ok(value)) throw new RangeError(`retry: ${name} must be ${want}, got ${value}`);
   return value;
 }
 
@@ -99,17 +99,20 @@ export async function retry<T>(fn: (attempt: number, signal: AbortSignal) => T |
     random = Math.random,
     signal,
   } = options;
-  if (typeof fn !== 'function') throw new TypeError(`retry: fn must be a function, got ${typeof fn}`);
-  checkNumber('options.maxAttempts', maxAttempts, (n) => n === Infinity || (Number.isInteger(n) && n >= 1), 'an integer ≥ 1 or Infinity');
-  checkNumber('options.minDelayMs', minDelayMs, (n) => n >= 0 && Number.isFinite(n), 'a finite number ≥ 0');
-  checkNumber('options.maxDelayMs', maxDelayMs, (n) => n >= minDelayMs && Number.isFinite(n), `a finite number ≥ minDelayMs (${minDelayMs})`);
+  checkFunction('retry', 'fn', fn);
+  checkCount('retry', 'options.maxAttempts', maxAttempts, { min: 1, infinity: true });
+  // Each delay on its own first (so a bad one is blamed by name), then the pair.
+  checkMs('retry', 'options.minDelayMs', minDelayMs);
+  checkMs('retry', 'options.maxDelayMs', maxDelayMs);
+  if (minDelayMs > maxDelayMs) {
+    const which = options.maxDelayMs === undefined ? `the default options.maxDelayMs (${maxDelayMs})` : `options.maxDelayMs (${maxDelayMs})`;
+    throw new RangeError(`retry: options.minDelayMs (${minDelayMs}) must not exceed ${which}`);
+  }
   checkNumber('options.factor', factor, (n) => n >= 1 && Number.isFinite(n), 'a finite number ≥ 1');
   checkNumber('options.jitter', jitter, (n) => n >= 0 && n <= 1, 'a number from 0 to 1');
-  if (typeof shouldRetry !== 'function') throw new TypeError(`retry: options.shouldRetry must be a function, got ${typeof shouldRetry}`);
-  if (typeof random !== 'function') throw new TypeError(`retry: options.random must be a function, got ${typeof random}`);
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`retry: options.signal must be an AbortSignal, got ${String(signal)}`);
-  }
+  checkFunction('retry', 'options.shouldRetry', shouldRetry);
+  checkFunction('retry', 'options.random', random);
+  checkSignal('retry', 'options.signal', signal);
   // fn always gets a signal; without a caller's, one that never aborts.
   const fnSignal = signal ?? new AbortController().signal;
   for (let attempt = 1; ; attempt++) {

@@ -1,5 +1,6 @@
 import { threadId } from 'node:worker_threads';
 import { waitAsync } from '../internal/atomics-wait-async.ts';
+import { checkMs } from '../internal/check.ts';
 
 /** Options of {@link AtomicMutex}. */
 export interface AtomicMutexOptions {
@@ -219,10 +220,7 @@ export class AtomicMutex {
 
 function checkTimeout(method: string, timeoutMs: number | undefined): number {
   if (timeoutMs === undefined) return Number.POSITIVE_INFINITY;
-  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-    throw new RangeError(`AtomicMutex.${method}: options.timeoutMs must be a number >= 0, received ${String(timeoutMs)}`);
-  }
-  return timeoutMs;
+  return checkMs(`AtomicMutex.${method}`, 'options.timeoutMs', timeoutMs, { infinity: true });
 }
 
 function timeout(method: string, timeoutMs: number): DOMException {

@@ -1,4 +1,5 @@
 import { waitAsync } from '../internal/atomics-wait-async.ts';
+import { checkMs } from '../internal/check.ts';
 
 /** Options of {@link RingBuffer}. */
 export type RingBufferOptions =
@@ -244,10 +245,7 @@ function wake(header: Int32Array, flag: number): void {
 
 function checkTimeout(method: string, timeoutMs: number | undefined): number {
   if (timeoutMs === undefined) return Number.POSITIVE_INFINITY;
-  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-    throw new RangeError(`RingBuffer.${method}: options.timeoutMs must be a number >= 0, received ${String(timeoutMs)}`);
-  }
-  return timeoutMs;
+  return checkMs(`RingBuffer.${method}`, 'options.timeoutMs', timeoutMs, { infinity: true });
 }
 
 function timeout(method: string): DOMException {

@@ -45,8 +45,16 @@ export class SharedCounter {
       throw new RangeError(`SharedCounter: options.index must be an integer in [0, ${cells.length - 1}], received ${String(index)}`);
     }
     if (initial !== undefined) {
+      if (buffer !== undefined) {
+        // Attaching to a counter another thread may already use: writing here would race
+        // with it, and ignoring it would be silent. Say so instead.
+        throw new TypeError(
+          'SharedCounter: options.initial cannot be used with options.buffer (the counter in that buffer already has its value; call set() if you mean to overwrite it)',
+        );
+      }
+      if (typeof initial !== 'number') throw new TypeError(`SharedCounter: options.initial must be an integer, received ${describe(initial)}`);
       if (!Number.isInteger(initial)) throw new RangeError(`SharedCounter: options.initial must be an integer, received ${String(initial)}`);
-      if (buffer === undefined) Atomics.store(cells, index, initial);
+      Atomics.store(cells, index, initial);
     }
     this.#cells = cells;
     this.#index = index;

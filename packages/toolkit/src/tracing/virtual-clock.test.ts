@@ -84,7 +84,7 @@ describe('VirtualClock', () => {
 
   it('checks its inputs', async () => {
     const clock = new VirtualClock();
-    await expect(clock.sleep(-1)).rejects.toThrow(/ms must be a number ≥ 0, got -1/);
+    await expect(clock.sleep(-1)).rejects.toThrow(/VirtualClock\.sleep: ms must be a number of ms from 0 to 2147483647 \(2\*\*31 - 1\), got -1/);
     await expect(clock.advance(Number.NaN)).rejects.toThrow(/ms must be a finite number ≥ 0, got NaN/);
     expect(() => new VirtualClock(Infinity)).toThrow(RangeError);
   });

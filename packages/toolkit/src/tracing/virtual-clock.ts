@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkMs } from '../internal/check.ts';
 
 /** Options of {@link VirtualClock.sleep}. */
 export interface VirtualSleepOptions {
@@ -72,8 +73,10 @@ export class VirtualClock {
    */
   sleep(ms: number, options: VirtualSleepOptions = {}): Promise<void> {
     const { signal } = options;
-    if (typeof ms !== 'number' || !(ms >= 0)) {
-      return Promise.reject(new RangeError(`VirtualClock.sleep: ms must be a number ≥ 0, got ${String(ms)}`));
+    try {
+      checkMs('VirtualClock.sleep', 'ms', ms);
+    } catch (error) {
+      return Promise.reject(error);
     }
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {

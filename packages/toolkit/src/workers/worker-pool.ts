@@ -9,6 +9,7 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { Deque } from '../internal/deque.ts';
+import { checkCount, checkMs } from '../internal/check.ts';
 import { createWorker } from './create-worker.ts';
 import type { WorkerPoolOptions, WorkerPoolRunOptions, WorkerPoolStats } from './pool-options.ts';
 import { PIPELINE_BELOW_MS, PIPELINE_DEPTH, QUEUED, SENT, SETTLED, Slot, Task } from './pool-task.ts';
@@ -83,14 +84,12 @@ export class WorkerPool<I = unknown, O = unknown> {
         `WorkerPool: options.filename must be absolute, received ${JSON.stringify(filename)}; use new URL('./x.worker.ts', import.meta.url)`,
       );
     }
-    this.#size = options.size ?? availableParallelism();
-    if (!Number.isInteger(this.#size) || this.#size < 1) {
-      throw new RangeError(`WorkerPool: options.size must be an integer >= 1, received ${String(options.size)}`);
-    }
-    this.#maxQueue = checkLimit('maxQueue', options.maxQueue, Number.POSITIVE_INFINITY, 0);
-    this.#taskTimeoutMs = checkLimit('taskTimeoutMs', options.taskTimeoutMs, Number.POSITIVE_INFINITY, 1);
-    this.#idleTimeoutMs = checkLimit('idleTimeoutMs', options.idleTimeoutMs, 30_000, 1);
-    this.#abortGraceMs = checkLimit('abortGraceMs', options.abortGraceMs, 50, 0);
+    this.#size = checkCount('WorkerPool', 'options.size', options.size ?? availableParallelism(), { min: 1 });
+    this.#maxQueue = checkCount('WorkerPool', 'options.maxQueue', options.maxQueue ?? Infinity, { infinity: true });
+    // Times follow the package rule: 0 … 2**31 - 1 ms (a Node timer's range), or Infinity for "never".
+    this.#taskTimeoutMs = checkMs('WorkerPool', 'options.taskTimeoutMs', options.taskTimeoutMs ?? Infinity, { min: 1, infinity: true });
+    this.#idleTimeoutMs = checkMs('WorkerPool', 'options.idleTimeoutMs', options.idleTimeoutMs ?? 30_000, { min: 1, infinity: true });
+    this.#abortGraceMs = checkMs('WorkerPool', 'options.abortGraceMs', options.abortGraceMs ?? 50, { infinity: true });
     this.#resourceLimits = options.resourceLimits;
     this.#workerData = options.workerData;
   }
@@ -434,8 +433,11 @@ export class WorkerPool<I = unknown, O = unknown> {
       if (task !== undefined) this.#onMessage(slot, [task.id, -1, error]);
     });
     if (this.#idleSweep === undefined) {
-      this.#idleSweep = setInterval(() => this.#sweepIdle(), Math.max(this.#idleTimeoutMs / 2, 10));
-      this.#idleSweep.unref();
+      // Idle workers are swept at half the idle time (never: with Infinity, none is swept).
+      if (this.#idleTimeoutMs !== Number.POSITIVE_INFINITY) {
+        this.#idleSweep = setInterval(() => this.#sweepIdle(), Math.max(this.#idleTimeoutMs / 2, 10));
+        this.#idleSweep.unref();
+      }
     }
   }
 
@@ -490,6 +492,8 @@ export class WorkerPool<I = unknown, O = unknown> {
   /** If `task` is still what `slot` runs after abortGraceMs, terminate and replace the worker. */
   #graceThenRetire(slot: Slot, task: Task): void {
     clearTimeout(slot.grace);
+    // With abortGraceMs Infinity the worker is never terminated: it runs until it returns.
+    if (this.#abortGraceMs === Number.POSITIVE_INFINITY) return;
     slot.grace = setTimeout(() => {
       slot.grace = undefined;
       if (slot.inflight[0] === task && !slot.retiring) {
@@ -515,12 +519,4 @@ export class WorkerPool<I = unknown, O = unknown> {
     clearTimeout(this.#backoffTimer);
     this.#resolveStopped?.();
   }
-}
-
-function checkLimit(name: string, value: number | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < min) {
-    throw new RangeError(`WorkerPool: options.${name} must be a number >= ${min} (or Infinity), received ${String(value)}`);
-  }
-  return value;
 }
