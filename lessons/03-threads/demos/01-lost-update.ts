@@ -1,10 +1,9 @@
 /** A real lost-update race: two threads do counter++ on shared memory, released together round after round; then Atomics.add, a spinlock and a mutex fix it — measured. */
 // Run: pnpm lesson 3 demo lost-update   (or: npx tsx demos/01-lost-update.ts)
 // Add --write-trace to save traces/lost-update.json (the interleaving that loses an update).
-import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { renderAscii, Tracer } from '@interleave/toolkit';
-import { median } from '@interleave/lesson-kit/demo';
+import { median, timeline, writeTraces } from '@interleave/lesson-kit/demo';
+import { Tracer } from '@interleave/toolkit';
 import { runCount } from '../lib/run-count.ts';
 import type { CountMode } from '../lib/count-job.ts';
 
@@ -85,8 +84,7 @@ trace.title = 'A lost update: two threads run counter++ at once';
 trace.description =
   'Thread A and thread B both load 41, both add 1, both store 42. Two increments ran; the counter went up by one. Each step is one tick; on real cores the steps overlap in nanoseconds.';
 console.log('\nHow an update is lost (one tick per step):\n');
-console.log(renderAscii(trace, { width: 60 }));
-if (process.argv.includes('--write-trace')) {
-  writeFileSync(new URL('../traces/lost-update.json', import.meta.url), `${JSON.stringify(trace, null, 2)}\n`);
+console.log(timeline(trace, 60));
+if (writeTraces(new URL('../traces/', import.meta.url), { 'lost-update': trace }).length > 0) {
   console.log('wrote traces/lost-update.json');
 }

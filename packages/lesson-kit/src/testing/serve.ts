@@ -44,7 +44,7 @@ function processChannel(): Channel {
  *
  * @example
  * ```ts
- * import { serve } from '@interleave/lesson-kit/testing';
+ * import { serve } from '@interleave/lesson-kit/testing/serve';
  *
  * // tests/support/double.worker.ts — the whole file:
  * await serve((impl: { double(n: number): number }, n: number) => impl.double(n));
