@@ -12,6 +12,7 @@
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkLayout } from './lib/lesson-layout.ts';
 import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
 import { TestServer, killAllServers, type RunResult } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
@@ -19,6 +20,8 @@ import { c, summarize } from './lib/report.ts';
 import { endEverythingOnExit } from './lib/processes.ts';
 import { failsForTheRightReason, judge, type Verdict } from './lib/verdict.ts';
 import { createLimiter } from '@interleave/toolkit';
+// Every ```python block runs under python3 and shows what its info string claims.
+import { checkPythonBlocks } from './lib/python-blocks.ts';
 
 const SOLUTION_RUNS = 3;
 
@@ -57,6 +60,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   void solution.start().catch(() => undefined);
 
   // Static promises.
+  for (const p of checkLayout(lesson.dir, lesson.exercises.map((e) => e.name))) {
+    problem(undefined, 'every file has its folder role (packages/lesson-kit/README.md)', `${p.path}: ${p.detail}`);
+  }
   const checker = new TypeChecker(lesson.dir);
   const exported = checker.exportsOf(lesson.exercises.flatMap((e) => [e.exerciseFile, e.solutionFile]));
   for (const e of lesson.exercises) {
@@ -75,6 +81,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     if (e.wrongFiles.length === 0) problem(e, 'at least one known-wrong answer in wrong/', `no wrong/${e.name}.<flaw>.ts`);
   }
   problems.push(...checkReadme(lesson, checker));
+  for (const p of await checkPythonBlocks(lesson.readmePath, { cwd: lesson.dir, log })) {
+    problem(undefined, 'every ```python block of the README runs and shows what the text claims', `README.md:${p.line}: ${p.message}`);
+  }
 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 

@@ -29,4 +29,17 @@ describe('check-lessons', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/03-missing-hint\/lesson\.json: field "exercises\[1\]\.hints"/);
   });
+
+  test('reports every file or folder outside the folder roles, by name', () => {
+    const r = checkLessons([fixture('04-stray-files')]);
+    expect(r.status).toBe(1);
+    const promise = '04-stray-files: broken promise — every file has its folder role';
+    expect(r.stdout).toContain(promise);
+    expect(r.stdout).toContain('notes.txt: unexpected file: a lesson holds only package.json, lesson.json, README.md, tsconfig.json, vitest.config.ts and the folders');
+    expect(r.stdout).toContain('demos/_helper.ts: not a runnable demo named NN-name.ts, nor a .py companion');
+    expect(r.stdout).toContain('tests/fixtures/: a folder other than tests/support/');
+    // Three strays, three problems — and nothing else is wrong with the lesson.
+    expect(r.stdout.split(promise).length - 1).toBe(3);
+    expect(r.stdout).toContain('3 broken promise(s)');
+  });
 });
