@@ -30,8 +30,8 @@ describe('check-lessons', () => {
     expect(r.stderr).toMatch(/03-missing-hint\/lesson\.json: field "exercises\[1\]\.hints"/);
   });
 
-  test('reports every file or folder outside the folder roles, by name', () => {
-    const r = checkLessons([fixture('04-stray-files')]);
+  test('reports every file or folder outside the folder roles, by name', async () => {
+    const r = await checkLessons([fixture('04-stray-files')]);
     expect(r.status).toBe(1);
     const promise = '04-stray-files: broken promise — every file has its folder role';
     expect(r.stdout).toContain(promise);
