@@ -22,7 +22,10 @@ const env = {
   DO_NOT_TRACK: '1',
   INTERLEAVE_BROWSER_TESTS: chromium ? `run with ${chromium}` : 'skipped: no Chromium',
 };
-const turbo = await $({ cwd: root, env, stdio: 'inherit', nothrow: true })`turbo run check-types test check-lessons check-deps --continue --concurrency=2 --output-logs=errors-only ${process.argv.slice(2)}`;
+// The workspace's own turbo, also when this file is run with plain node (no pnpm on the way).
+const local = path.join(root, 'node_modules', '.bin', 'turbo');
+const turboBin = existsSync(local) ? local : 'turbo';
+const turbo = await $({ cwd: root, env, stdio: 'inherit', nothrow: true })`${turboBin} run check-types test check-lessons check-deps --continue --concurrency=2 --output-logs=errors-only ${process.argv.slice(2)}`;
 
 let code = turbo.exitCode ?? 1;
 if (!chromium) {

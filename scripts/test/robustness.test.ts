@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { Session, fixtureRoot, lesson, processesIn, processesRunning, removeRoot, untilNone } from './helpers.ts';
+import { $ } from 'zx/core';
+import { Session, fixtureRoot, lesson, processesIn, processesRunning, removeRoot, scriptsDir, untilNone } from './helpers.ts';
 
 let root: string;
 const dir = (): string => path.join(root, 'lessons', '00-sample');
@@ -52,6 +53,22 @@ describe('item 1: every way out of --once ends every process it started', () => 
       restore();
     }
   });
+});
+
+test('an uncaught error in the runner ends what it started too', async () => {
+  const mark = path.join(root, 'spinning-crash');
+  writeFileSync(
+    exercise('01-add'),
+    `import { writeFileSync } from 'node:fs';\nexport function add(a: number, b: number): number {\n  writeFileSync(${JSON.stringify(mark)}, 'spinning');\n  while (true) {}\n  return a + b;\n}\n`,
+  );
+  try {
+    const r = await $({ cwd: root, nothrow: true, quiet: true, timeout: 120_000 })`${process.execPath} --import tsx/esm ${path.join(scriptsDir, 'test', 'support', 'crash-during-run.ts')} ${dir()} ${mark}`;
+    expect(r.stderr).toContain('a bug in the runner');
+    expect(r.exitCode).toBe(1);
+    expect(await untilNone(() => processesIn(root), 5000)).toEqual([]);
+  } finally {
+    restore();
+  }
 });
 
 describe('item 2: a detached child of an exercise cannot outlive the run', () => {

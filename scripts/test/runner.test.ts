@@ -84,9 +84,10 @@ describe('pnpm lesson N --once', () => {
     expect(r.stdout).toContain('did not finish');
     expect(r.stdout).toContain('infinite loop');
     expect(r.stdout).toContain('about to loop 2 3');
-    // The limit (2.5 s) plus 3 s, plus generous room for the CLI to start on a loaded machine;
-    // the tight figure is measured in scripts/bench/runner-speed.ts, not asserted here.
-    expect(r.ms).toBeLessThan(2500 + 3000 + 12_000);
+    // Only that it ends: how fast (the limit plus 3 s) is measured in
+    // scripts/bench/runner-speed.ts, never asserted here — on a busy 2-core machine a fresh
+    // vitest for the next file alone can take 20 s.
+    expect(r.ms).toBeLessThan(60_000);
     expect(processesIn(root)).toEqual([]);
   });
 
@@ -178,11 +179,11 @@ describe('watch mode (piped keys, files edited on disk)', () => {
 
       s.mark();
       writeFileSync(path.join(dir(), 'exercises', '02-later.ts'), `export async function later(v: string): Promise<string> {\n  while (true) {}\n}\n`);
-      await s.waitFor(/did not finish/, 2500 + 8000);
+      await s.waitFor(/did not finish/, 60_000);
 
       s.mark();
       solve('02-later');
-      await s.waitFor(/all 1 tests of 02-later pass/, 15_000);
+      await s.waitFor(/all 1 tests of 02-later pass/, 60_000);
 
       s.press('q');
       expect(await s.exited()).toBe(0);
