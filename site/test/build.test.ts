@@ -164,6 +164,8 @@ describe('the benchmarks page words (issue 11 item 17)', () => {
     expect(fig).toContain('The suite recorded 3.24× as a limit, but ours beats it: it is not a floor, so it is not drawn.');
     expect(viewOfCase({ name: 'speed-up', unit: 'x', higherIsBetter: true, ours: 1.9, peers: { p: 1.8 }, limit: 2 }).floor).toBe(2);
     expect(viewOfCase({ name: 'speed-up', unit: 'x', higherIsBetter: true, ours: 2.1, peers: { p: 1.8 }, limit: 2 }).floor).toBeUndefined();
+    // A floor taken from a peer's figure and rounded is not "beaten" by that peer.
+    expect(viewOfCase({ name: 'growth', unit: 'x', higherIsBetter: false, ours: 3.2, peers: { bare: 3.0883 }, limit: 3.09 }).floor).toBe(3.09);
   });
 
   it('uses one vocabulary: ours, peer, contender, floor, failed — no "physical limit", no "Interleave" bar beside "ours, …"', () => {
