@@ -1,4 +1,4 @@
-// Worker for demos/02: sends back whatever buffer it gets — moved back if it was moved here.
+// Worker for demos/02-sending-data.ts: sends back whatever buffer it gets — moved back if it was moved here.
 import { parentPort } from 'node:worker_threads';
 
 parentPort!.on('message', (message: { buffer: ArrayBuffer; transfer: boolean }) => {

@@ -1,12 +1,12 @@
 // Demo helpers: the same chunked job run on worker threads and on child processes, with
 // the time each chunk really ran (epoch ms, so spans from other threads and processes
-// line up on one timeline). Files starting with "_" are not demos.
+// line up on one timeline).
 import { fork, type ChildProcess } from 'node:child_process';
 import type { Worker } from 'node:worker_threads';
 import { createWorker } from '@interleave/toolkit';
-import { TASK_RUNNER, type TaskReply } from '../lib/task-protocol.ts';
-import { TSX_LOADER } from '../lib/tsx-loader.ts';
-import { epochMs } from './_table.ts';
+import { epochMs } from '@interleave/lesson-kit/demo';
+import { TASK_RUNNER, type TaskReply } from './task-protocol.ts';
+import { TSX_LOADER } from './tsx-loader.ts';
 
 /** A half-open range of numbers. */
 export interface Range {
@@ -37,8 +37,8 @@ export interface ParallelRun {
   readyAt: Map<string, number>;
 }
 
-const TIMED_TASK = new URL('./_timed-primes.task.ts', import.meta.url).href;
-const TIMED_CHILD = new URL('./_timed-primes.child.ts', import.meta.url);
+const TIMED_TASK = new URL('./tasks/timed-primes.task.ts', import.meta.url).href;
+const TIMED_CHILD = new URL('./timed-primes.child.ts', import.meta.url);
 
 interface Helper {
   lane: string;

@@ -1,3 +1,4 @@
+// Looking at a promise without awaiting it: has it settled yet, and how?
 /**
  * Watches a promise so a test can ask, at any moment, whether it has settled yet and how.
  * Attaching the watcher also counts as handling a rejection, so a rejected promise under
@@ -5,6 +6,8 @@
  *
  * @example
  * ```ts
+ * import { flush, observe } from '@interleave/lesson-kit/testing';
+ *
  * const watched = observe(Promise.resolve(1));
  * await flush();
  * console.log(watched.state, watched.value); // "fulfilled" 1
@@ -34,17 +37,4 @@ export function observe<T>(promise: Promise<T>): Observed<T> {
     },
   );
   return seen;
-}
-
-// Kept at load time, before a test may replace the timers with fake ones.
-const realSetImmediate = globalThis.setImmediate;
-
-/**
- * Resolves once every queued microtask (promise callback) has run — however long the
- * chain of `.then`s and `await`s. A `setImmediate` callback only runs after the microtask
- * queue is empty, so no count of `await Promise.resolve()` has to be guessed.
- * It uses the real `setImmediate` even while fake timers are installed.
- */
-export function flush(): Promise<void> {
-  return new Promise((resolve) => realSetImmediate(resolve));
 }

@@ -1,9 +1,10 @@
 // Task module for the demos' worker threads: counts primes in a range and says when it
-// ran (epoch ms). Files starting with "_" are not demos.
-import { countPrimes } from '../lib/count-primes.ts';
+// ran (epoch ms).
+import { epochMs } from '@interleave/lesson-kit/demo';
+import { countPrimes } from '../count-primes.ts';
 
 export function task(range: { start: number; end: number }): { value: number; began: number; ended: number } {
-  const began = performance.timeOrigin + performance.now();
+  const began = epochMs();
   const value = countPrimes(range.start, range.end);
-  return { value, began, ended: performance.timeOrigin + performance.now() };
+  return { value, began, ended: epochMs() };
 }
