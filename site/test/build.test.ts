@@ -260,6 +260,32 @@ describe('the built site', () => {
     console.log(`client JS gzipped: app ${js[0]} B, search ${js[1]} B, index ${js[2]} B; largest page ${Math.max(...real.pages.map((p) => p.bytes))} B`);
   });
 
+  // KNOWN FAILURE until the toolkit's renderSvg places every label (issue 11 item 15, branch
+  // `toolkit`): today it drops a label that does not fit its bar, Thread B's "store 42 (A’s +1
+  // lost)" among them. `it.fails` passes while the labels are missing and turns red when they
+  // appear: then change it to `it`.
+  it.fails("never drops a timeline's label: lesson 03's lost update shows Thread B's last one in the figure (issue 11 item 15)", () => {
+    const lessonsDir = path.join(here, '..', '..', 'lessons');
+    const missing: string[] = [];
+    let labels = 0;
+    for (const page of real.pages.filter((p) => p.kind === 'lesson')) {
+      const html = read(real, page.href);
+      for (const m of html.matchAll(/<figure class="trace" id="timeline-([\w-]+)">([\s\S]*?)<\/figure>/g)) {
+        const drawn = m[2]!.replace(/<details class="trace-table">[\s\S]*?<\/details>/, '');
+        const dir = path.join(lessonsDir, page.href.replace(/\.html$/, ''), 'traces');
+        const trace = JSON.parse(readFileSync(path.join(dir, `${m[1]!.replace(/-\d+$/, '')}.json`), 'utf8')) as { spans: { label: string }[] };
+        for (const span of trace.spans) {
+          labels++;
+          const text = span.label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+          if (span.label !== '' && !drawn.includes(text)) missing.push(`${page.href} #timeline-${m[1]}: "${span.label}"`);
+        }
+      }
+    }
+    expect(read(real, '03-threads.html')).toContain('id="timeline-lost-update"');
+    expect(labels).toBeGreaterThan(6);
+    expect(missing).toEqual([]);
+  });
+
   it('refuses to empty a folder it did not write', async () => {
     await expect(buildSite({ root: fixtureRoot, outDir: here })).rejects.toThrow(/not written by pnpm site/);
   });
