@@ -133,7 +133,8 @@ export function viewOfCase(c: BenchCaseResult): CaseView {
   const remarks: string[] = [];
   const recorded = c.floor ?? c.limit;
   let floor: number | undefined;
-  const beats = (v: number, f: number): boolean => (c.higherIsBetter ? v > f : v < f);
+  // Beating a floor means doing better by more than its rounding (a floor is often a peer's figure, rounded).
+  const beats = (v: number, f: number): boolean => (c.higherIsBetter ? v > f * 1.005 : v < f * 0.995);
   if (c.timeoutMs !== undefined) {
     for (const x of all) if (!failed[x.name] && !c.higherIsBetter && x.value >= c.timeoutMs) failed[x.name] = `did not finish within the ${formatValue(c.timeoutMs, 'ms')} time limit`;
   }

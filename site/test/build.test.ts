@@ -164,6 +164,8 @@ describe('the benchmarks page words (issue 11 item 17)', () => {
     expect(fig).toContain('The suite recorded 3.24× as a limit, but ours beats it: it is not a floor, so it is not drawn.');
     expect(viewOfCase({ name: 'speed-up', unit: 'x', higherIsBetter: true, ours: 1.9, peers: { p: 1.8 }, limit: 2 }).floor).toBe(2);
     expect(viewOfCase({ name: 'speed-up', unit: 'x', higherIsBetter: true, ours: 2.1, peers: { p: 1.8 }, limit: 2 }).floor).toBeUndefined();
+    // A floor taken from a peer's figure and rounded is not "beaten" by that peer.
+    expect(viewOfCase({ name: 'growth', unit: 'x', higherIsBetter: false, ours: 3.2, peers: { bare: 3.0883 }, limit: 3.09 }).floor).toBe(3.09);
   });
 
   it('uses one vocabulary: ours, peer, contender, floor, failed — no "physical limit", no "Interleave" bar beside "ours, …"', () => {
@@ -256,6 +258,32 @@ describe('the built site', () => {
     const code = js[0]! + js[1]!;
     expect(code, `client code ${code} bytes gzipped`).toBeLessThan(30 * 1024);
     console.log(`client JS gzipped: app ${js[0]} B, search ${js[1]} B, index ${js[2]} B; largest page ${Math.max(...real.pages.map((p) => p.bytes))} B`);
+  });
+
+  // KNOWN FAILURE until the toolkit's renderSvg places every label (issue 11 item 15, branch
+  // `toolkit`): today it drops a label that does not fit its bar, Thread B's "store 42 (A’s +1
+  // lost)" among them. `it.fails` passes while the labels are missing and turns red when they
+  // appear: then change it to `it`.
+  it.fails("never drops a timeline's label: lesson 03's lost update shows Thread B's last one in the figure (issue 11 item 15)", () => {
+    const lessonsDir = path.join(here, '..', '..', 'lessons');
+    const missing: string[] = [];
+    let labels = 0;
+    for (const page of real.pages.filter((p) => p.kind === 'lesson')) {
+      const html = read(real, page.href);
+      for (const m of html.matchAll(/<figure class="trace" id="timeline-([\w-]+)">([\s\S]*?)<\/figure>/g)) {
+        const drawn = m[2]!.replace(/<details class="trace-table">[\s\S]*?<\/details>/, '');
+        const dir = path.join(lessonsDir, page.href.replace(/\.html$/, ''), 'traces');
+        const trace = JSON.parse(readFileSync(path.join(dir, `${m[1]!.replace(/-\d+$/, '')}.json`), 'utf8')) as { spans: { label: string }[] };
+        for (const span of trace.spans) {
+          labels++;
+          const text = span.label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+          if (span.label !== '' && !drawn.includes(text)) missing.push(`${page.href} #timeline-${m[1]}: "${span.label}"`);
+        }
+      }
+    }
+    expect(read(real, '03-threads.html')).toContain('id="timeline-lost-update"');
+    expect(labels).toBeGreaterThan(6);
+    expect(missing).toEqual([]);
   });
 
   it('refuses to empty a folder it did not write', async () => {
