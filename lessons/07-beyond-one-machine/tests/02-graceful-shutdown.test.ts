@@ -15,7 +15,9 @@ describe('shutDownOnSigterm() — a real worker process gets SIGTERM', () => {
   beforeAll(async () => {
     if (MISSING) return;
     queues = ['busy', 'idle'].map((name) => new Queue(name, { connection: redis.server().connection }));
-    [busy, idle] = await Promise.all(['busy', 'idle'].map((name) => redis.spawn(WORKER, '02-graceful-shutdown', { queue: name, name })));
+    const started = await Promise.all(['busy', 'idle'].map((name) => redis.spawn(WORKER, '02-graceful-shutdown', { queue: name, name })));
+    busy = started[0]!;
+    idle = started[1]!;
   }, 30_000);
   afterAll(async () => {
     await Promise.all(queues.map((q) => q.close()));

@@ -1,5 +1,6 @@
 // What the lesson's tests share: one private Redis per test file, real worker processes that
 // run the answer under test, and cleanup that kills every one of them.
+import { AssertionError } from 'node:assert';
 import { fork, type ChildProcess } from 'node:child_process';
 import { implFile } from '@interleave/lesson-kit/impl';
 import { exited, tsxExecArgv } from '@interleave/lesson-kit/testing';
@@ -15,12 +16,17 @@ if (MISSING) console.log(MISSING);
 
 export { FAST } from './child.ts';
 
-export interface WorkerConfig {
-  port: number;
+/** What a test says about a worker process: its queue, its name, anything its scenario reads. */
+export interface SpawnConfig {
   queue: string;
   name: string;
-  impl: string;
   [key: string]: unknown;
+}
+
+/** What the worker process receives (argv[2], JSON): the above, Redis's port and the answer's file. */
+export interface WorkerConfig extends SpawnConfig {
+  port: number;
+  impl: string;
 }
 
 export interface WorkerProcess {
@@ -36,7 +42,7 @@ export interface WorkerProcess {
  * last), and every worker process started through it killed with SIGKILL after the last
  * test. Without redis-server every test is skipped (the one line above says why).
  */
-export function useRedis(): { server: () => PrivateRedis; client: () => Redis; spawn: (file: URL, exercise: string, config: Omit<WorkerConfig, 'port' | 'impl'>) => Promise<WorkerProcess> } {
+export function useRedis(): { server: () => PrivateRedis; client: () => Redis; spawn: (file: URL, exercise: string, config: SpawnConfig) => Promise<WorkerProcess> } {
   let server: PrivateRedis | undefined;
   let client: Redis | undefined;
   const children: WorkerProcess[] = [];
@@ -85,12 +91,15 @@ export function useRedis(): { server: () => PrivateRedis; client: () => Redis; s
   };
 }
 
-/** The first item pushed on `list`, waiting at most `timeoutMs`; rejects with `message`. */
+/**
+ * The first item pushed on `list`, waiting at most `timeoutMs`; else fails the test with
+ * `message` (an assertion: what the answer should have made happen did not).
+ */
 export async function pop(redis: Redis, list: string, timeoutMs: number, message: string): Promise<string> {
   const blocking = redis.duplicate();
   try {
     const got = await blocking.blpop(list, timeoutMs / 1000);
-    if (!got) throw new Error(`${message} (waited ${timeoutMs} ms)`);
+    if (!got) throw new AssertionError({ message: `${message} (waited ${timeoutMs} ms)` });
     return got[1];
   } finally {
     blocking.disconnect();
@@ -104,7 +113,7 @@ export async function pop(redis: Redis, list: string, timeoutMs: number, message
 export async function eventually(condition: () => Promise<boolean>, options: { timeoutMs: number; message: string; intervalMs?: number }): Promise<void> {
   const start = Date.now();
   while (!(await condition())) {
-    if (Date.now() - start >= options.timeoutMs) throw new Error(`${options.message} (waited ${Date.now() - start} ms)`);
+    if (Date.now() - start >= options.timeoutMs) throw new AssertionError({ message: `${options.message} (waited ${Date.now() - start} ms)` });
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }
 }
