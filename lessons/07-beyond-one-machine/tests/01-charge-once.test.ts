@@ -17,6 +17,10 @@ describe('chargeOnce() — two real worker processes on one BullMQ queue', () =>
   type Outcome = Awaited<ReturnType<typeof chargeOnce>>;
   const finished = (job: Job): Promise<Outcome | `failed: ${string}`> =>
     job.waitUntilFinished(events, 15_000).catch((e: Error) => `failed: ${e.message}` as const);
+  /** A job that failed for good shows its error first: that is what to fix. */
+  const succeeded = (outcome: string): void => {
+    expect(outcome, 'the job failed on every attempt').not.toMatch(/^failed: /);
+  };
 
   beforeAll(async () => {
     if (MISSING) return;
@@ -33,6 +37,7 @@ describe('chargeOnce() — two real worker processes on one BullMQ queue', () =>
   test('a job that fails after charging is retried — and charges once', async () => {
     const job = await q.add('charge', { orderId: 'A-1', amount: 30, failAfterCharge: true }, { attempts: 3 });
     const outcome = await finished(job);
+    succeeded(outcome);
     expect(await charges('A-1'), 'the first attempt charged, then failed; the retry must see the claim and not charge again').toHaveLength(1);
     expect(outcome, 'the job should complete on its second attempt, finding the order already charged').toBe('duplicate');
   }, 30_000);
@@ -40,7 +45,9 @@ describe('chargeOnce() — two real worker processes on one BullMQ queue', () =>
   test('a charge that fails leaves the order free, so the retry charges it', async () => {
     await redis.client().set('fail-charge:B-1', '1');
     const job = await q.add('charge', { orderId: 'B-1', amount: 12 }, { attempts: 3 });
-    expect(await finished(job), 'the first charge failed (card network timeout): release the claim (DEL) so the retry can charge').toBe('charged');
+    const outcome = await finished(job);
+    succeeded(outcome);
+    expect(outcome, 'the first charge failed (card network timeout): release the claim (DEL) so the retry can charge').toBe('charged');
     expect(await charges('B-1')).toHaveLength(1);
   }, 30_000);
 
@@ -49,6 +56,7 @@ describe('chargeOnce() — two real worker processes on one BullMQ queue', () =>
     // sent theirs: a check in one command and a set in the next always interleave.
     const jobs = await Promise.all([1, 2].map(() => q.add('charge', { orderId: 'C-1', amount: 50, parties: 2 })));
     const outcomes = await Promise.all(jobs.map(finished));
+    outcomes.forEach(succeeded);
     const charged = await charges('C-1');
     expect(charged.length, `both workers checked, then both set and charged (${charged.join(', ')}): claim with one atomic command, SET … NX`).toBe(1);
     expect(outcomes.sort()).toEqual(['charged', 'duplicate']);
@@ -69,6 +77,7 @@ describe('chargeOnce() — two real worker processes on one BullMQ queue', () =>
     const victim = workers.find((w) => w.name === name)!;
     victim.child.kill('SIGKILL'); // for real: no chance to finish, clean up or release its lock
     const outcome = await finished(job);
+    succeeded(outcome);
     expect(stalled, "BullMQ should have moved the dead worker's job back to the queue as stalled").toContain(job.id);
     expect(await charges('D-1'), 'the job ran twice (at-least-once delivery); the card must be charged once').toEqual([`99 by ${name}`]);
     expect(outcome, 'the surviving worker should finish the job, finding the order already charged').toBe('duplicate');
