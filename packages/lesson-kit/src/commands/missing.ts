@@ -10,7 +10,17 @@ const INSTALL: Readonly<Record<string, { apt: string; brew: string }>> = {
   chromium: { apt: 'sudo apt-get install chromium', brew: 'brew install --cask chromium' },
 };
 
-/** The one line that says `command` is missing and how to install it. */
+/**
+ * The one line that says `command` is missing and how to install it.
+ *
+ * @example
+ * ```ts
+ * import { missingCommandLine } from '@interleave/lesson-kit/commands';
+ *
+ * missingCommandLine('redis-server');
+ * // 'redis-server is not installed (not found on PATH): install it with `sudo apt-get install redis-server` (Debian/Ubuntu) or `brew install redis` (macOS).'
+ * ```
+ */
 export function missingCommandLine(command: string): string {
   const how = INSTALL[command];
   const install = how ? `install it with \`${how.apt}\` (Debian/Ubuntu) or \`${how.brew}\` (macOS)` : `install it with your package manager (apt-get, brew)`;

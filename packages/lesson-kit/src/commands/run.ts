@@ -17,6 +17,14 @@ export interface RunCommandOptions {
  * Runs `command args…` (no shell parsing: each argument is passed as is) and resolves with
  * zx's `ProcessOutput` — `stdout`, `stderr`, `exitCode`, `signal`, `ok` — whatever the
  * exit code. Throws a {@link MissingCommandError} (one line) when `command` is not installed.
+ *
+ * @example
+ * ```ts
+ * import { run } from '@interleave/lesson-kit/commands';
+ *
+ * const out = await run('git', ['rev-parse', '--short', 'HEAD'], { timeoutMs: 10_000 });
+ * console.log(out.ok ? out.stdout.trim() : `git failed: ${out.stderr.trim()}`);
+ * ```
  */
 export async function run(command: string, args: readonly string[] = [], options: RunCommandOptions = {}): Promise<ProcessOutput> {
   const env = options.env ?? process.env;

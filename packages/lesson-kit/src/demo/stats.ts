@@ -10,6 +10,13 @@ function checked(values: readonly number[], who: string): number[] {
 /**
  * The `q`-quantile (0 ≤ q ≤ 1) by linear interpolation between the two nearest ranks:
  * `quantile(xs, 0)` is the minimum, `0.5` the median, `1` the maximum.
+ *
+ * @example
+ * ```ts
+ * import { quantile } from '@interleave/lesson-kit/demo';
+ *
+ * quantile([10, 20, 30, 40, 50], 0.25); // 20
+ * ```
  */
 export function quantile(values: readonly number[], q: number): number {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`quantile: q must be between 0 and 1, got ${q}`);
@@ -25,7 +32,17 @@ export function quantiles(values: readonly number[], qs: readonly number[]): num
   return qs.map((q) => quantile(values, q));
 }
 
-/** The median: the middle value, or the mean of the two middle ones. */
+/**
+ * The median: the middle value, or the mean of the two middle ones.
+ *
+ * @example
+ * ```ts
+ * import { median } from '@interleave/lesson-kit/demo';
+ *
+ * median([41.2, 40.8, 43.0]); // 41.2
+ * median([1, 2, 3, 4]); // 2.5
+ * ```
+ */
 export function median(values: readonly number[]): number {
   const sorted = checked(values, 'median');
   const mid = sorted.length >> 1;

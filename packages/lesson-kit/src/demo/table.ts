@@ -3,6 +3,17 @@
 /**
  * Renders rows under a header, columns two spaces apart, a rule under the header.
  * A column whose cells are all numbers (or numbers with ms, x, MB or %) is right-aligned.
+ *
+ * @example
+ * ```ts
+ * import { table } from '@interleave/lesson-kit/demo';
+ *
+ * console.log(table(['way', 'time'], [['serial', '12.0 ms'], ['pool', '6.5 ms']]));
+ * // way        time
+ * // ──────  ───────
+ * // serial  12.0 ms
+ * // pool     6.5 ms
+ * ```
  */
 export function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
   for (const [i, row] of rows.entries()) {

@@ -23,6 +23,21 @@ export function timeline(trace: Trace, width = 60): string {
  * `new URL('../traces/', import.meta.url)`) — but only when the demo was started with
  * `--write-trace`. Returns the file names written (none without the flag). Each trace
  * is validated first, so a broken one never reaches the site.
+ *
+ * @example
+ * ```ts
+ * import { timeline, writeTraces } from '@interleave/lesson-kit/demo';
+ *
+ * import type { Trace } from '@interleave/toolkit';
+ *
+ * const trace: Trace = {
+ *   title: 'One task', description: 'It runs for 2 ms.', unit: 'ms',
+ *   spans: [{ lane: 'main', label: 'task', start: 0, end: 2, state: 'running' }],
+ * };
+ * console.log(timeline(trace, 20));
+ * // `npx tsx demos/01-one-task.ts --write-trace` also saves traces/one-task.json:
+ * writeTraces(new URL('../traces/', import.meta.url), { 'one-task': trace });
+ * ```
  */
 export function writeTraces(dir: URL | string, traces: Readonly<Record<string, Trace>>, argv: readonly string[] = process.argv): string[] {
   if (!traceRequested(argv)) return [];

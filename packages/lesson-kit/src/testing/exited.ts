@@ -13,6 +13,16 @@ function hasExited(target: Worker | ChildProcess): boolean {
 /**
  * Resolves once `target` (a worker thread or a child process) has exited; rejects after
  * `timeoutMs` with `message` — say what the learner should do.
+ *
+ * @example
+ * ```ts
+ * import { exited } from '@interleave/lesson-kit/testing';
+ *
+ * import { Worker } from 'node:worker_threads';
+ *
+ * const worker = new Worker('0', { eval: true });
+ * await exited(worker, { timeoutMs: 3000, message: 'the worker still runs: call worker.terminate()' });
+ * ```
  */
 export function exited(target: Worker | ChildProcess, options: { timeoutMs: number; message: string }): Promise<void> {
   if (hasExited(target)) return Promise.resolve();

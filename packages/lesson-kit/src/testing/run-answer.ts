@@ -128,6 +128,20 @@ async function run<T>(kind: string, start: (job: AnswerJob, i: number) => Helper
  * answers in order. Rejects with the first error a worker reports — its message kept, so
  * "Not implemented" reads as such — or with `stuck` when the watchdog fires. Every worker
  * is terminated before this settles.
+ *
+ * @example
+ * ```ts
+ * import { runWorkers } from '@interleave/lesson-kit/testing';
+ *
+ * import { implFile } from '@interleave/lesson-kit/impl';
+ *
+ * // tests/support/count.worker.ts:
+ * //   await serve((impl: typeof import('../../solutions/01-count.ts'), n: number) => impl.count(n));
+ * const answers = await runWorkers<number>(new URL('./support/count.worker.ts', import.meta.url), implFile(new URL('../', import.meta.url), '01-count'), [1, 2], {
+ *   watchdogMs: 3000,
+ *   stuck: 'count() never returned',
+ * });
+ * ```
  */
 export function runWorkers<T>(file: URL, impl: string, inputs: readonly unknown[], options: RunOptions): Promise<T[]> {
   return run<T>('worker threads', (job, i) => threadHelper(file, job, i), impl, inputs, options);

@@ -41,6 +41,14 @@ function processChannel(): Channel {
 /**
  * Runs `scenario(impl, input)` — `impl` is the loaded module of the answer under test —
  * in this worker thread or child process and posts its result or its error.
+ *
+ * @example
+ * ```ts
+ * import { serve } from '@interleave/lesson-kit/testing';
+ *
+ * // tests/support/double.worker.ts — the whole file:
+ * await serve((impl: { double(n: number): number }, n: number) => impl.double(n));
+ * ```
  */
 export async function serve<M, I, T>(scenario: (impl: M, input: I) => T | Promise<T>): Promise<void> {
   let channel: Channel;

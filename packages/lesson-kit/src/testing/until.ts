@@ -15,6 +15,15 @@ export interface UntilOptions {
 /**
  * Resolves once `condition()` returns true (it is polled, without blocking the event
  * loop); rejects with `"<message> (waited <timeoutMs> ms)"` when the time is up.
+ *
+ * @example
+ * ```ts
+ * import { until } from '@interleave/lesson-kit/testing';
+ *
+ * const flags = new Int32Array(new SharedArrayBuffer(4));
+ * setTimeout(() => Atomics.store(flags, 0, 1), 10);
+ * await until(() => Atomics.load(flags, 0) === 1, { timeoutMs: 2000, message: 'the flag was never raised' });
+ * ```
  */
 export async function until(condition: () => boolean, options: UntilOptions): Promise<void> {
   const { timeoutMs, message, intervalMs = 2, signal } = options;
