@@ -1,4 +1,5 @@
-// check-lessons: proves every lesson keeps its promises to learners (DESIGN §4).
+// check-lessons: proves every lesson keeps its promises to learners (the root README's
+// "Adding a lesson" lists them).
 //
 //   tsx scripts/check-lessons.ts [lesson-dir …]   (no argument: every lesson)
 //
@@ -11,11 +12,16 @@
 // the exercise and the promise it breaks.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkLayout } from './lib/lesson-layout.ts';
 import { loadLesson, loadLessons, repoRoot, testTimeoutFor, type Exercise, type Lesson } from './lib/lessons.ts';
-import { TestServer, killAllServers, type Outcome } from './lib/test-client.ts';
+import { TestServer, killAllServers, type RunResult } from './lib/test-client.ts';
 import { TypeChecker } from './lib/typecheck.ts';
-import { c } from './lib/report.ts';
+import { c, summarize } from './lib/report.ts';
+import { endEverythingOnExit } from './lib/processes.ts';
+import { failsForTheRightReason, judge, type Verdict } from './lib/verdict.ts';
 import { createLimiter } from '@interleave/toolkit';
+// Every ```python block runs under python3 and shows what its info string claims.
+import { checkPythonBlocks } from './lib/python-blocks.ts';
 
 const SOLUTION_RUNS = 3;
 
@@ -26,14 +32,9 @@ export interface Problem {
   detail: string;
 }
 
-function describeOutcome(o: Outcome | undefined): string {
-  if (!o) return 'no result';
-  if (o.kind === 'pass') return 'all tests passed';
-  if (o.kind === 'timeout') return o.killed ? `did not finish within ${o.limitMs} ms` : 'a test timed out waiting';
-  if (o.kind === 'compile') return `does not compile: ${o.errors[0]?.message.split('\n')[0] ?? ''}`;
-  const first = o.result.tests.find((t) => t.state === 'failed');
-  const msg = first?.errors[0]?.message.split('\n')[0] ?? o.result.moduleErrors[0]?.message.split('\n')[0] ?? '';
-  return `failed (${[...new Set(o.reasons)].join(', ')})${first ? `: "${first.name}": ${msg}` : msg ? `: ${msg}` : ''}`;
+/** The verdict on one exercise of a run, by the same rules the learner's runner uses. */
+function verdictIn(run: RunResult, e: Exercise): Verdict {
+  return judge({ record: run.records.get(e.testFile), compileErrors: [], limitMs: e.timeoutMs });
 }
 
 function relTo(lesson: Lesson, file: string): string {
@@ -59,6 +60,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
   void solution.start().catch(() => undefined);
 
   // Static promises.
+  for (const p of checkLayout(lesson.dir, lesson.exercises.map((e) => e.name))) {
+    problem(undefined, 'every file has its folder role (packages/lesson-kit/README.md)', `${p.path}: ${p.detail}`);
+  }
   const checker = new TypeChecker(lesson.dir);
   const exported = checker.exportsOf(lesson.exercises.flatMap((e) => [e.exerciseFile, e.solutionFile]));
   for (const e of lesson.exercises) {
@@ -77,16 +81,19 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     if (e.wrongFiles.length === 0) problem(e, 'at least one known-wrong answer in wrong/', `no wrong/${e.name}.<flaw>.ts`);
   }
   problems.push(...checkReadme(lesson, checker));
+  for (const p of await checkPythonBlocks(lesson.readmePath, { cwd: lesson.dir, log })) {
+    problem(undefined, 'every ```python block of the README runs and shows what the text claims', `README.md:${p.line}: ${p.message}`);
+  }
 
   const requests = lesson.exercises.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs }));
 
   // 1. The solution passes, every time.
   try {
     for (let run = 1; run <= SOLUTION_RUNS; run++) {
-      const { outcomes } = await solution.run(solutionRequests);
+      const result = await solution.run(solutionRequests);
       for (const e of lesson.exercises) {
-        const o = outcomes.get(e.testFile);
-        if (o?.kind !== 'pass') problem(e, `the tests pass on the solution (run ${run} of ${SOLUTION_RUNS})`, describeOutcome(o));
+        const verdict = verdictIn(result, e);
+        if (verdict.kind !== 'pass') problem(e, `the tests pass on the solution (run ${run} of ${SOLUTION_RUNS})`, summarize(verdict));
       }
       log(`  solution run ${run}/${SOLUTION_RUNS} done`);
     }
@@ -103,15 +110,15 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
     limit(async () => {
       const stub = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', testTimeoutMs: testTimeoutFor(lesson) });
       try {
-        const { outcomes } = await stub.run(requests);
+        const result = await stub.run(requests);
         for (const e of lesson.exercises) {
-          const o = outcomes.get(e.testFile);
-          if (o?.kind === 'pass') {
+          const verdict = verdictIn(result, e);
+          if (verdict.kind === 'pass') {
             problem(e, 'the tests fail on the stub', `they pass on ${relTo(lesson, e.exerciseFile)} — a learner would be told they are done without writing anything`);
-          } else if (o?.kind === 'fail' && o.reasons.some((r) => r === 'error' || r === 'timeout')) {
-            problem(e, 'the stub fails for an assertion or "Not implemented", not a crash', describeOutcome(o));
-          } else if (o?.kind !== 'fail') {
-            problem(e, 'the stub fails for an assertion or "Not implemented", not a crash or a timeout', describeOutcome(o));
+          } else if (verdict.kind === 'fail' && !failsForTheRightReason(verdict)) {
+            problem(e, 'the stub fails for an assertion or "Not implemented", not a crash', summarize(verdict));
+          } else if (verdict.kind !== 'fail') {
+            problem(e, 'the stub fails for an assertion or "Not implemented", not a crash or a timeout', summarize(verdict));
           }
         }
         log('  stub run done');
@@ -128,10 +135,9 @@ export async function checkLesson(lesson: Lesson, log: (line: string) => void = 
       limit(async () => {
         const server = new TestServer({ lessonDir: lesson.dir, mode: 'exercise', overrides, testTimeoutMs: testTimeoutFor(lesson) });
         try {
-          const { outcomes } = await server.run(inRound.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs })));
+          const result = await server.run(inRound.map((e) => ({ file: e.testFile, timeoutMs: e.timeoutMs })));
           for (const e of inRound) {
-            const o = outcomes.get(e.testFile);
-            if (!o || o.kind === 'pass') {
+            if (verdictIn(result, e).kind === 'pass') {
               problem(e, 'the tests reject every known-wrong answer', `${relTo(lesson, e.wrongFiles[k]!)} passes all the tests`);
             }
           }
@@ -219,6 +225,7 @@ async function main(): Promise<number> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) {
+  endEverythingOnExit();
   const code = await main();
   killAllServers();
   process.exit(code);

@@ -1,1 +1,1 @@
-export { default } from '@interleave/lesson-config/vitest';
+export { default } from '@interleave/lesson-kit/vitest';

@@ -1,7 +1,7 @@
 // Finds lessons on disk and reads their manifests. Everything that learners and
 // maintainers touch goes through here, so a broken lesson.json fails in one place with a
 // message that names the file and the field.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot: string = process.env.INTERLEAVE_ROOT ? path.resolve(process.env.INTERLEAVE_ROOT) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The default wall-clock limit of one exercise's test run, in milliseconds. */
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface Exercise {
   /** `NN-kebab-name`, the key of progress and the stem of every file of the exercise. */
@@ -24,9 +24,19 @@ export interface Exercise {
   testFile: string;
   /** Known-wrong answers: `wrong/NN-name.<flaw>.ts`. */
   wrongFiles: string[];
+  /** Set (only when loaded with `missingExercises: 'allow'`) when exercises/NN-name.ts is gone. */
+  missing?: boolean;
 }
 
-export interface Demo {
+export interface LoadOptions {
+  /**
+   * 'allow': a deleted exercise file does not make the lesson fail to load (the runner can
+   * then show the lesson and `reset` can restore the file); the exercise is marked `missing`.
+   */
+  missingExercises?: 'allow' | 'error';
+}
+
+interface Demo {
   name: string;
   file: string;
   /** The first line of the demo's leading doc comment. */
@@ -74,7 +84,7 @@ export function testTimeoutFor(lesson: Lesson): number {
 
 /** Every lesson under `root/lessons`, in course order. Throws on the first broken one. */
 export function loadLessons(root: string = repoRoot): Lesson[] {
-  const { lessons, errors } = loadLessonsLeniently(root);
+  const { lessons, errors } = loadLessonsLeniently(root, {});
   if (errors[0]) throw errors[0];
   return lessons;
 }
@@ -83,7 +93,7 @@ export function loadLessons(root: string = repoRoot): Lesson[] {
  * Every lesson that loads, and the errors of those that do not — so one lesson being
  * written (or broken by a bad merge) does not keep a learner out of all the others.
  */
-export function loadLessonsLeniently(root: string = repoRoot): { lessons: Lesson[]; errors: LessonFormatError[] } {
+export function loadLessonsLeniently(root: string = repoRoot, options: LoadOptions = { missingExercises: 'allow' }): { lessons: Lesson[]; errors: LessonFormatError[] } {
   const lessonsDir = path.join(root, 'lessons');
   const lessons: Lesson[] = [];
   const errors: LessonFormatError[] = [];
@@ -91,7 +101,7 @@ export function loadLessonsLeniently(root: string = repoRoot): { lessons: Lesson
   const folders = readdirSync(lessonsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && LESSON_DIR.test(entry.name));
   for (const entry of folders) {
     try {
-      lessons.push(loadLesson(path.join(lessonsDir, entry.name)));
+      lessons.push(loadLesson(path.join(lessonsDir, entry.name), options));
     } catch (error) {
       if (!(error instanceof LessonFormatError)) throw error;
       errors.push(error);
@@ -102,7 +112,7 @@ export function loadLessonsLeniently(root: string = repoRoot): { lessons: Lesson
 }
 
 /** Reads and checks one lesson folder. Throws {@link LessonFormatError}. */
-export function loadLesson(dir: string): Lesson {
+export function loadLesson(dir: string, options: LoadOptions = {}): Lesson {
   const folder = path.basename(dir);
   const match = LESSON_DIR.exec(folder);
   const manifestPath = path.join(dir, 'lesson.json');
@@ -162,9 +172,17 @@ export function loadLesson(dir: string): Lesson {
       solutionFile: path.join(dir, 'solutions', `${name}.ts`),
       testFile: path.join(dir, 'tests', `${name}.test.ts`),
     };
+    let missing = false;
     for (const [key, file] of Object.entries(files)) {
       if (!existsSync(file)) {
+        if (key === 'exerciseFile' && options.missingExercises === 'allow') {
+          missing = true;
+          continue;
+        }
         throw new LessonFormatError(manifestPath, `${at}.name`, `"${name}" is listed but ${path.relative(dir, file)} does not exist (${key})`);
+      }
+      if (!statSync(file).isFile()) {
+        throw new LessonFormatError(manifestPath, `${at}.name`, `"${name}" is listed but ${path.relative(dir, file)} is a folder, not a file (${key})`);
       }
     }
     const wrongDir = path.join(dir, 'wrong');
@@ -174,7 +192,7 @@ export function loadLesson(dir: string): Lesson {
           .sort()
           .map((f) => path.join(wrongDir, f))
       : [];
-    return { name, title: exTitle, hints: hints as string[], timeoutMs: timeout, index: i + 1, ...files, wrongFiles };
+    return { name, title: exTitle, hints: hints as string[], timeoutMs: timeout, index: i + 1, ...files, wrongFiles, ...(missing ? { missing } : {}) };
   });
 
   return {
@@ -209,6 +227,7 @@ function loadDemos(demoDir: string): Demo[] {
  */
 export function findLesson(lessons: Lesson[], query: string): Lesson | undefined {
   const q = query.trim().toLowerCase();
+  if (q === '') return undefined;
   if (/^\d+$/.test(q)) return lessons.find((l) => l.number === Number(q));
   return lessons.find((l) => l.slug === q || `${l.id}-${l.slug}` === q) ?? lessons.find((l) => l.slug.startsWith(q));
 }
@@ -216,6 +235,7 @@ export function findLesson(lessons: Lesson[], query: string): Lesson | undefined
 /** Finds an exercise by number ("2", "02") or name ("mutex", "02-mutex"). */
 export function findExercise(lesson: Lesson, query: string): Exercise | undefined {
   const q = query.trim().toLowerCase();
+  if (q === '') return undefined;
   if (/^\d+$/.test(q)) return lesson.exercises.find((e) => e.index === Number(q) || Number(e.name.slice(0, 2)) === Number(q));
   return (
     lesson.exercises.find((e) => e.name === q || e.name.slice(3) === q) ??

@@ -2,6 +2,8 @@
 // writes passes check-lessons as it stands, so a maintainer starts from green and edits.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { IMPL_IMPORTS } from '@interleave/lesson-kit/impl';
+import { FOLDER_ROLES } from './lesson-layout.ts';
 
 const LESSON = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -18,11 +20,12 @@ const DEFAULT_PACKAGE = JSON.stringify({
   version: '0.0.0',
   private: true,
   type: 'module',
-  imports: { '#impl/*': { solution: './solutions/*.ts', default: './exercises/*.ts' } },
+  imports: IMPL_IMPORTS,
   scripts: { 'check-types': 'tsc -p tsconfig.json', 'check-lessons': 'tsx ../../scripts/check-lessons.ts .' },
 });
-const DEFAULT_TSCONFIG = `${JSON.stringify({ extends: '@interleave/tsconfig/base.json', include: ['exercises', 'solutions', 'wrong', 'tests', 'demos', '*.ts'] }, null, 2)}\n`;
-const DEFAULT_VITEST = "export { default } from '@interleave/lesson-config/vitest';\n";
+// Every folder a lesson may hold that has TypeScript in it (see lesson-layout.ts).
+const TSCONFIG = `${JSON.stringify({ extends: '@interleave/tsconfig/base.json', include: ['exercises', 'solutions', 'wrong', 'tests', 'demos', 'lib', '*.ts'] }, null, 2)}\n`;
+const DEFAULT_VITEST = "export { default } from '@interleave/lesson-kit/vitest';\n";
 
 function existingLesson(root: string): string | undefined {
   const lessons = path.join(root, 'lessons');
@@ -49,8 +52,10 @@ export function scaffoldLesson(root: string, folder: string): string[] {
   const read = (file: string, fallback: string): string => (template && existsSync(path.join(template, file)) ? readFileSync(path.join(template, file), 'utf8') : fallback);
   const pkg = JSON.parse(read('package.json', DEFAULT_PACKAGE)) as Record<string, unknown>;
   pkg['name'] = `@interleave/lesson-${folder}`;
+  // The #impl rule is the kit's, whatever the template lesson says.
+  pkg['imports'] = IMPL_IMPORTS;
   write(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`, created);
-  write(path.join(dir, 'tsconfig.json'), read('tsconfig.json', DEFAULT_TSCONFIG), created);
+  write(path.join(dir, 'tsconfig.json'), TSCONFIG, created);
   write(path.join(dir, 'vitest.config.ts'), read('vitest.config.ts', DEFAULT_VITEST), created);
   write(
     path.join(dir, 'lesson.json'),
@@ -62,7 +67,8 @@ export function scaffoldLesson(root: string, folder: string): string[] {
     `# ${title}\n\nThe question this lesson answers, in one sentence.\n\n## A demo that measures\n\nRun \`pnpm lesson ${Number(match[1])} demo\` and quote the real numbers here.\n\n## The idea\n\nExplain it with a picture (a \`timeline\` block).\n\n[[exercises]]\n\n## Coming from Python\n\nMap the terms.\n\n## Summary\n\n- One line per idea.\n`,
     created,
   );
-  for (const sub of ['exercises', 'solutions', 'wrong', 'tests', 'demos']) mkdirSync(path.join(dir, sub), { recursive: true });
+  // The folder roles (packages/lesson-kit/README.md); check-lessons reports anything else.
+  for (const sub of [...Object.keys(FOLDER_ROLES), 'tests/support']) mkdirSync(path.join(dir, sub), { recursive: true });
   return created;
 }
 

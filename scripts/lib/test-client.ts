@@ -1,14 +1,17 @@
-// The runner's side of the warm vitest (test-server.ts), with the watchdog: each test
+// The runner's side of the warm vitest (test-server.mjs), with the watchdog: each test
 // file gets a wall-clock limit from the moment vitest queues it. When a limit expires the
 // whole process group is killed (vitest and every test worker under it), the file is
-// reported as "did not finish", and the files that had not finished yet are run again in
-// a fresh server. No process outlives the runner: see killAllServers().
+// recorded as stopped, and the files that had not finished yet are run again in a fresh
+// server. It reports raw RunRecords; verdict.ts judges them. No process outlives the
+// runner: see processes.ts.
 import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ClientMessage, FileResult, ServerMessage, TestErrorInfo } from './test-protocol.ts';
+import { TAG_VARIABLE, endEverything, endGroup, endStragglers, newTag, track } from './processes.ts';
+import type { ClientMessage, ServerMessage, TestErrorInfo } from './test-protocol.ts';
+import type { RunRecord } from './verdict.ts';
 
 export type Mode = 'exercise' | 'solution';
 
@@ -23,17 +26,6 @@ export interface ServerOptions {
   startTimeoutMs?: number;
 }
 
-/** Why a test failed, from the first error of the test. */
-export type FailureReason = 'assertion' | 'not-implemented' | 'timeout' | 'error';
-
-export type Outcome =
-  | { kind: 'pass'; file: string; result: FileResult }
-  | { kind: 'fail'; file: string; result: FileResult; reasons: FailureReason[] }
-  /** Did not compile: a syntax error found when the test imported the code. */
-  | { kind: 'compile'; file: string; result: FileResult; errors: TestErrorInfo[] }
-  /** Did not finish: killed by the watchdog, or a test timed out waiting. */
-  | { kind: 'timeout'; file: string; limitMs: number; killed: boolean; result?: FileResult };
-
 export interface RunRequest {
   file: string;
   timeoutMs: number;
@@ -43,71 +35,33 @@ export interface RunOptions {
   /** Files changed on disk since the last run (their cached transforms are dropped). */
   invalidate?: string[];
   onLog?: (file: string | undefined, stream: 'stdout' | 'stderr', content: string) => void;
-  /** Called as soon as one file's outcome is known. */
-  onOutcome?: (outcome: Outcome) => void;
+  /** Called as soon as one file's record is known. */
+  onRecord?: (record: RunRecord) => void;
+  /** Stops the run: the server is killed if files are still running; they get no record. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
-  outcomes: Map<string, Outcome>;
+  records: Map<string, RunRecord>;
   /** Errors vitest could not pin on a test (e.g. thrown in a stray timer). */
   unhandled: TestErrorInfo[];
 }
 
 const serverPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'test-server.mjs');
-const live = new Set<ChildProcess>();
+/** The heap limit of each test worker, so running out of memory is quick and can be told apart. */
+const HEAP_LIMIT_MB = Number(process.env.INTERLEAVE_HEAP_MB) || 1024;
 
 /** Kills every server this process started, with all of their children. Synchronous. */
 export function killAllServers(): void {
-  for (const child of live) killTree(child);
-  live.clear();
+  endEverything();
 }
-process.once('exit', killAllServers);
-
-function killTree(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    // The server leads its own process group (detached), so -pid reaches the test workers too.
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    try {
-      child.kill('SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
-const SYNTAX = /SyntaxError|Transform failed|Parse error|Unexpected token|Expected .* but found|PARSE_ERROR|Failed to parse/i;
-const TIMED_OUT = /(Test|Hook) timed out in \d+ms/;
-
-/** Sorts one test error into the reason the learner will read. */
-export function reasonOf(error: TestErrorInfo): FailureReason {
-  if (TIMED_OUT.test(error.message)) return 'timeout';
-  if (/Not implemented/.test(error.message)) return 'not-implemented';
-  if (error.name === 'AssertionError' || error.diff !== undefined || /^expected /i.test(error.message)) return 'assertion';
-  return 'error';
-}
-
-export function classify(result: FileResult, limitMs: number): Outcome {
-  const file = result.file;
-  if (result.moduleErrors.some((e) => SYNTAX.test(`${e.name} ${e.message}`))) {
-    return { kind: 'compile', file, result, errors: result.moduleErrors };
-  }
-  const failed = result.tests.filter((t) => t.state === 'failed');
-  const reasons = failed.map((t) => (t.errors[0] ? reasonOf(t.errors[0]) : 'error'));
-  reasons.push(...result.moduleErrors.map(reasonOf));
-  if (reasons.includes('timeout')) return { kind: 'timeout', file, limitMs, killed: false, result };
-  if (reasons.length > 0 || result.state === 'failed') return { kind: 'fail', file, result, reasons };
-  if (result.tests.length === 0) {
-    return { kind: 'fail', file, result, reasons: ['error'] };
-  }
-  return { kind: 'pass', file, result };
-}
+process.once('exit', endEverything);
 
 /** One warm vitest process for a lesson and mode. */
 export class TestServer {
   readonly options: ServerOptions;
   #child: ChildProcess | undefined;
+  #tag = '';
   #ready: Promise<void> | undefined;
   #nextId = 1;
   #listeners = new Set<(message: ServerMessage) => void>();
@@ -115,6 +69,9 @@ export class TestServer {
   #logDir = mkdtempSync(path.join(os.tmpdir(), 'interleave-log-'));
   #logFile = path.join(this.#logDir, 'console.jsonl');
   #logOffset = 0;
+  /** Runs go one after another: a new one waits for the previous to end or be stopped. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #stderr = '';
 
   constructor(options: ServerOptions) {
     this.options = options;
@@ -153,6 +110,7 @@ export class TestServer {
   start(): Promise<void> {
     if (this.#ready && this.#child && this.#child.exitCode === null && this.#child.signalCode === null) return this.#ready;
     const { lessonDir, mode, overrides = {}, testTimeoutMs = 5000, startTimeoutMs = 60_000 } = this.options;
+    const tag = newTag();
     const child = fork(serverPath, [], {
       cwd: lessonDir,
       detached: true,
@@ -160,18 +118,21 @@ export class TestServer {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
         ...process.env,
+        [TAG_VARIABLE]: tag,
         INTERLEAVE_LESSON_DIR: lessonDir,
         INTERLEAVE_IMPL: mode,
         INTERLEAVE_OVERRIDES: JSON.stringify(overrides),
         INTERLEAVE_TEST_TIMEOUT_MS: String(testTimeoutMs),
         INTERLEAVE_LOG_FILE: this.#logFile,
+        INTERLEAVE_HEAP_MB: String(HEAP_LIMIT_MB),
         FORCE_COLOR: '0',
       },
     });
-    live.add(child);
-    let stderr = '';
+    if (child.pid !== undefined) track(child.pid, tag);
+    this.#tag = tag;
+    this.#stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
+      if (child === this.#child) this.#stderr = (this.#stderr + chunk.toString()).slice(-4000);
     });
     child.stdout!.resume();
     child.on('message', (message: ServerMessage) => {
@@ -179,17 +140,17 @@ export class TestServer {
       for (const listener of this.#listeners) listener(message);
     });
     child.on('exit', (code, signal) => {
-      live.delete(child);
       // A server we killed on purpose has already been replaced: its exit is old news.
       if (child !== this.#child) return;
-      const why = `test server exited (${signal ?? `code ${code}`})${stderr ? `:\n${stderr}` : ''}`;
+      if (child.pid !== undefined) endGroup(child.pid, tag);
+      const why = `test server exited (${signal ?? `code ${code}`})${this.#stderr ? `:\n${this.#stderr}` : ''}`;
       for (const listener of this.#exitListeners) listener(why);
     });
     this.#child = child;
     this.#ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         cleanup();
-        killTree(child);
+        this.kill();
         reject(new Error(`vitest did not start within ${startTimeoutMs} ms in ${lessonDir}`));
       }, startTimeoutMs);
       const onMessage = (m: ServerMessage): void => {
@@ -213,11 +174,12 @@ export class TestServer {
     return this.#ready;
   }
 
-  /** Kills the server and everything under it. */
+  /** Kills the server and everything under it (and everything it tagged). */
   kill(): void {
-    if (this.#child) killTree(this.#child);
+    const child = this.#child;
     this.#child = undefined;
     this.#ready = undefined;
+    if (child?.pid !== undefined) endGroup(child.pid, this.#tag);
   }
 
   /** Stops the server politely (lets vitest close), then kills it if it lingers. */
@@ -226,7 +188,7 @@ export class TestServer {
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
-        killTree(child);
+        this.kill();
         resolve();
       }, 2000);
       child.once('exit', () => {
@@ -235,34 +197,56 @@ export class TestServer {
       });
       child.disconnect();
     });
-    this.#child = undefined;
-    this.#ready = undefined;
+    this.kill();
   }
 
   /**
    * Runs the given test files, each under its own wall-clock limit. Files whose run was
    * cut short because another file hung are run again in a fresh server.
    */
-  async run(requests: RunRequest[], options: RunOptions = {}): Promise<RunResult> {
-    const outcomes = new Map<string, Outcome>();
+  run(requests: RunRequest[], options: RunOptions = {}): Promise<RunResult> {
+    const next = this.#queue.then(() => this.#run(requests, options));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #run(requests: RunRequest[], options: RunOptions): Promise<RunResult> {
+    const records = new Map<string, RunRecord>();
     const unhandled: TestErrorInfo[] = [];
     let pending = requests.map((r) => ({ ...r, file: path.resolve(this.options.lessonDir, r.file) }));
     let invalidate = options.invalidate ?? [];
-    while (pending.length > 0) {
+    this.#stderr = '';
+    while (pending.length > 0 && !options.signal?.aborted) {
       await this.start();
-      const hung = await this.#runOnce(pending, invalidate, outcomes, unhandled, options);
+      const hung = await this.#runOnce(pending, invalidate, records, unhandled, options);
       invalidate = [];
       if (!hung) break;
-      pending = pending.filter((r) => !outcomes.has(r.file));
+      pending = pending.filter((r) => !records.has(r.file));
     }
-    return { outcomes, unhandled };
+    // A test worker that died (out of memory, a crash in native code) takes its file's
+    // result with it: vitest only reports "Worker exited unexpectedly". Keep its last words.
+    const lost = requests.filter((r) => !records.has(path.resolve(this.options.lessonDir, r.file)));
+    if (lost.length > 0 && !options.signal?.aborted && unhandled.length > 0) {
+      const died = [this.#stderr, ...unhandled.map((e) => e.message)].join('\n');
+      for (const r of lost) {
+        const file = path.resolve(this.options.lessonDir, r.file);
+        const entry: RunRecord = { kind: 'stopped', file, limitMs: r.timeoutMs, by: 'died', died, heapLimitMb: HEAP_LIMIT_MB };
+        records.set(file, entry);
+        options.onRecord?.(entry);
+      }
+    }
+    // Whatever an exercise started and left running (a detached child, a stray process)
+    // ends with the run; the warm server and its test workers stay.
+    const pid = this.#child?.pid;
+    if (pid !== undefined) endStragglers(pid, this.#tag);
+    return { records, unhandled };
   }
 
   /** Resolves true when the watchdog killed the server. */
   #runOnce(
     requests: RunRequest[],
     invalidate: string[],
-    outcomes: Map<string, Outcome>,
+    records: Map<string, RunRecord>,
     unhandled: TestErrorInfo[],
     options: RunOptions,
   ): Promise<boolean> {
@@ -273,10 +257,10 @@ export class TestServer {
     const total = requests.reduce((sum, r) => sum + r.timeoutMs, 0) + 30_000;
 
     return new Promise<boolean>((resolve, reject) => {
-      const record = (outcome: Outcome): void => {
+      const record = (entry: RunRecord): void => {
         this.#drainLogs(options.onLog);
-        outcomes.set(outcome.file, outcome);
-        options.onOutcome?.(outcome);
+        records.set(entry.file, entry);
+        options.onRecord?.(entry);
       };
       const finish = (hung: boolean): void => {
         this.#drainLogs(options.onLog);
@@ -284,16 +268,20 @@ export class TestServer {
         clearTimeout(overall);
         this.#listeners.delete(onMessage);
         this.#exitListeners.delete(onExit);
+        options.signal?.removeEventListener('abort', onAbort);
         resolve(hung);
       };
       const expire = (file: string): void => {
-        const limitMs = limits.get(file) ?? 0;
-        record({ kind: 'timeout', file, limitMs, killed: true });
+        record({ kind: 'stopped', file, limitMs: limits.get(file) ?? 0, by: 'watchdog' });
         this.kill();
         finish(true);
       };
+      const onAbort = (): void => {
+        if (requests.some((r) => !records.has(r.file))) this.kill();
+        finish(false);
+      };
       const overall = setTimeout(() => {
-        const stuck = requests.find((r) => !outcomes.has(r.file));
+        const stuck = requests.find((r) => !records.has(r.file));
         if (stuck) expire(stuck.file);
         else finish(false);
       }, total);
@@ -306,8 +294,7 @@ export class TestServer {
           }
           case 'file-end': {
             clearTimeout(timers.get(m.result.file));
-            const limit = limits.get(m.result.file);
-            if (limit !== undefined) record(classify(m.result, limit));
+            if (limits.has(m.result.file)) record({ kind: 'finished', file: m.result.file, result: m.result });
             break;
           }
           case 'log':
@@ -328,9 +315,9 @@ export class TestServer {
         }
       };
       const onExit = (why: string): void => {
-        // Died on its own (not by our watchdog): report what had not finished.
+        // Died on its own (not by our watchdog): say so for what had not finished.
         for (const r of requests) {
-          if (!outcomes.has(r.file)) record({ kind: 'timeout', file: r.file, limitMs: r.timeoutMs, killed: true });
+          if (!records.has(r.file)) record({ kind: 'stopped', file: r.file, limitMs: r.timeoutMs, by: 'died', died: why, heapLimitMb: HEAP_LIMIT_MB });
         }
         this.#child = undefined;
         this.#ready = undefined;
@@ -339,6 +326,8 @@ export class TestServer {
       };
       this.#listeners.add(onMessage);
       this.#exitListeners.add(onExit);
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       const message: ClientMessage = { type: 'run', id, files: requests.map((r) => r.file), invalidate };
       this.#child!.send(message);
     });

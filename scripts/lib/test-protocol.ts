@@ -9,7 +9,7 @@ export interface TestErrorInfo {
   locations: Array<{ file: string; line: number; column: number }>;
 }
 
-export interface TestCaseResult {
+interface TestCaseResult {
   name: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   errors: TestErrorInfo[];

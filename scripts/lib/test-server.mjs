@@ -10,8 +10,9 @@
 //
 // Parent -> child: { type: 'run', id, files, invalidate }
 // Child -> parent: ready | queued | file-end | log | run-end-errors | run-end | fatal
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { lessonConfig } from '@interleave/lesson-config/vitest';
+import { lessonConfig } from '@interleave/lesson-kit/vitest';
 import { createVitest } from 'vitest/node';
 
 /** @typedef {import('./test-protocol.ts').ServerMessage} ServerMessage */
@@ -20,6 +21,11 @@ import { createVitest } from 'vitest/node';
 /** @typedef {import('./test-protocol.ts').FileResult} FileResult */
 
 const lessonDir = process.env.INTERLEAVE_LESSON_DIR;
+// Test workers get an explicit heap limit (inherited through NODE_OPTIONS), so an exercise
+// that allocates without end fails quickly, and the runner can name the limit.
+if (process.env.INTERLEAVE_HEAP_MB) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.INTERLEAVE_HEAP_MB}`.trim();
+}
 const mode = process.env.INTERLEAVE_IMPL === 'solution' ? 'solution' : 'exercise';
 const send = process.send?.bind(process);
 if (!lessonDir || !send) {
@@ -103,8 +109,43 @@ process.on('message', (/** @type {ClientMessage} */ message) => {
   });
 });
 
+// The runner is gone (it kills this group on every way out it controls, so this is a
+// SIGKILL or a crash): close, and if a spinning test worker keeps vitest from closing, end
+// the whole group rather than live on as an orphan.
 process.on('disconnect', () => {
-  void vitest.close().finally(() => process.exit(0));
+  const force = setTimeout(() => {
+    endTagged();
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {
+      process.exit(1);
+    }
+  }, 1000);
+  void vitest.close().finally(() => {
+    clearTimeout(force);
+    process.exit(0);
+  });
 });
+
+/** Kills every other process that carries this server's tag (see processes.ts): a detached child left the group. */
+function endTagged() {
+  const tag = process.env.INTERLEAVE_RUN_TAG;
+  if (!tag) return;
+  const needle = `INTERLEAVE_RUN_TAG=${tag}\0`;
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (`${readFileSync(`/proc/${entry}/environ`, 'latin1')}\0`.includes(needle)) process.kill(Number(entry), 'SIGKILL');
+    } catch {
+      // gone, or not ours
+    }
+  }
+}
 
 tell({ type: 'ready' });

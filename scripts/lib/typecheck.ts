@@ -2,12 +2,12 @@
 // exercise would otherwise pass unnoticed. The runner checks the learner's files with the
 // TypeScript compiler API, reusing the previous program so a re-check after a save only
 // re-reads what changed.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type TS from 'typescript';
+import { $ } from 'zx/core';
 
 // Loaded with require, on first use: importing this 9 MB CommonJS file as ESM makes Node
 // scan all of it for export names, which costs a learner a quarter of a second per start.
@@ -164,13 +164,8 @@ export class CachedTypeChecker {
 
 function contextKey(lessonDir: string): string {
   const hash = createHash('sha1');
-  let head = '';
-  try {
-    head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: lessonDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    head = String(Date.now()); // no git: no reuse across runs
-  }
-  hash.update(head);
+  const head = $({ sync: true, cwd: lessonDir, quiet: true, nothrow: true, timeout: '10s' })`git rev-parse HEAD`;
+  hash.update(head.ok ? head.stdout : String(Date.now())); // no git: no reuse across runs
   for (const sub of ['exercises', 'lib']) {
     const dir = path.join(lessonDir, sub);
     let names: string[] = [];

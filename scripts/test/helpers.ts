@@ -1,23 +1,26 @@
-// Drives the real CLI as a learner would: spawned processes, piped keys, files edited on disk.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+// Drives the real CLI as a learner would: processes started, keys piped, files edited on disk.
+// Commands whose output and exit code we read go through zx; watch mode keeps spawn(), since
+// the test holds its stdin and signals it (scripts/README.md: when zx, when child_process).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { $ } from 'zx/core';
 
 export const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The scripts under test: this tree, or another checkout's (INTERLEAVE_SCRIPTS) to show a test fails there first. */
+const cliDir = process.env.INTERLEAVE_SCRIPTS ? path.resolve(process.env.INTERLEAVE_SCRIPTS) : scriptsDir;
 const tmpBase = path.join(scriptsDir, 'test', '.tmp');
 
 /** A copy of a fixture root (with lessons/ in it) inside scripts/, so node_modules resolve. */
-export function fixtureRoot(fixture: 'runner' | 'check'): string {
+export async function fixtureRoot(fixture: 'runner' | 'check'): Promise<string> {
   mkdirSync(tmpBase, { recursive: true });
   const root = path.join(tmpBase, `${fixture}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   cpSync(path.join(scriptsDir, 'test', 'fixtures', fixture), root, { recursive: true });
-  const git = (...args: string[]): void => {
-    execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-  };
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-qm', 'fixture');
+  const git = $({ cwd: root, quiet: true });
+  await git`git init -q`;
+  await git`git add -A`;
+  await git`git -c user.name=t -c user.email=t@example.invalid commit -qm fixture`;
   return root;
 }
 
@@ -25,7 +28,8 @@ export function removeRoot(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
-const cliArgs = (script: string): string[] => ['--import', 'tsx/esm', path.join(scriptsDir, script)];
+const cliArgs = (script: string): string[] => ['--import', 'tsx/esm', path.join(cliDir, script)];
+const quietEnv = (root?: string): NodeJS.ProcessEnv => ({ ...process.env, ...(root ? { INTERLEAVE_ROOT: root } : {}), NO_COLOR: '1', FORCE_COLOR: '0' });
 
 export interface Ran {
   status: number | null;
@@ -34,41 +38,32 @@ export interface Ran {
   ms: number;
 }
 
+async function run(cwd: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs: number): Promise<Ran> {
+  const started = performance.now();
+  const r = await $({ cwd, env, nothrow: true, quiet: true, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] })`${process.execPath} ${args}`;
+  return { status: r.exitCode, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+}
+
 /** Runs `pnpm lesson …` against a fixture root and waits for it to end. */
-export function lesson(root: string, args: string[], timeoutMs = 120_000): Ran {
-  const started = performance.now();
-  const r = spawnSync(process.execPath, [...cliArgs('lesson.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, INTERLEAVE_ROOT: root, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+export function lesson(root: string, args: string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  return run(root, { ...quietEnv(root), ...options.env }, [...cliArgs('lesson.ts'), ...args], options.timeoutMs ?? 120_000);
 }
 
-export function checkLessons(dirs: string[]): Ran {
-  const started = performance.now();
-  const r = spawnSync(process.execPath, [...cliArgs('check-lessons.ts'), ...dirs], {
-    cwd: scriptsDir,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - started };
+export function checkLessons(dirs: string[]): Promise<Ran> {
+  return run(scriptsDir, quietEnv(), [...cliArgs('check-lessons.ts'), ...dirs], 120_000);
 }
 
-/** Watch mode with piped stdin: write keys, wait for text to appear. */
+/** Watch mode (or any run we signal) with piped stdin: write keys, wait for text to appear. */
 export class Session {
   readonly child: ChildProcess;
   output = '';
   #mark = 0;
   #waiters: Array<() => void> = [];
 
-  constructor(root: string, args: string[]) {
+  constructor(root: string, args: string[], env: NodeJS.ProcessEnv = {}) {
     this.child = spawn(process.execPath, [...cliArgs('lesson.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, INTERLEAVE_ROOT: root, NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...quietEnv(root), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const take = (chunk: Buffer): void => {
@@ -125,16 +120,42 @@ export class Session {
   }
 }
 
-/** Processes (other than ours) whose working directory is inside `root`. */
+/** Processes (other than ours) whose working directory is inside `root`, with their command lines. */
 export function processesIn(root: string): string[] {
   const found: string[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     if (Number(pid) === process.pid) continue;
     try {
-      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(root)) found.push(pid);
+      if (readlinkSync(`/proc/${pid}/cwd`).startsWith(root)) found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ').trim()}`);
     } catch {
       // gone, or not ours to read
     }
   }
   return found;
+}
+
+/** Processes whose command line contains `needle` (for a child that changed its directory). */
+export function processesRunning(needle: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    if (Number(pid) === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ');
+      if (cmd.includes(needle)) found.push(`${pid} ${cmd.trim()}`);
+    } catch {
+      // gone
+    }
+  }
+  return found;
+}
+
+/** Polls until `check` returns an empty list, or `timeoutMs` passes; returns the last list. */
+export async function untilNone(check: () => string[], timeoutMs = 5000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let left = check();
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = check();
+  }
+  return left;
 }

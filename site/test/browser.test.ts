@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../../scripts/site/build.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/site/serve.ts';
+import { buildSite, type BuildResult } from '../src/build.ts';
+import { startStaticServer, type StaticServer } from '../src/serve.ts';
 import { findChromium, launchBrowser, MISSING_BROWSER } from './browser.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -198,6 +198,15 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     await page.focus('#search-input');
     await page.keyboard.press('ArrowRight');
     expect(page.url()).toMatch(/index\.html$/);
+    // Nor do the arrows in a focused figure or table, which scroll it sideways instead.
+    await page.goto(new URL('00-basics.html', fixture.server.url).href);
+    await page.focus('figure.trace .scroll-x');
+    await page.keyboard.press('ArrowRight');
+    expect(page.url()).toMatch(/00-basics\.html$/);
+    await page.goto(new URL('benchmarks.html', fixture.server.url).href);
+    await page.focus('.table-wrap');
+    await page.keyboard.press('ArrowLeft');
+    expect(page.url()).toMatch(/benchmarks\.html$/);
     await page.close();
   });
 
@@ -262,6 +271,10 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     await page.reload();
     expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
     expect(await page.locator('figure.trace svg').count()).toBe(1);
+    // The step-through view runs from file:// too.
+    await page.goto(pathToFileURL(path.join(fixture.build.outDir, '01-limits.html')).href);
+    await page.click('.steps-next');
+    expect(await page.textContent('.steps-pos')).toBe('Step 2 of 6: A');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -287,6 +300,105 @@ describe.skipIf(!chromiumPath)('the site in Chromium', () => {
     await solution.locator('summary').click();
     expect(await solution.locator('.code').isVisible()).toBe(true);
     expect(await page.evaluate(() => (window as { injected?: boolean }).injected)).toBeUndefined();
+    await context.close();
+  });
+
+  it('reads the step-through view without JavaScript: a table of every step', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(new URL('01-limits.html', fixture.server.url).href);
+    expect(await page.locator('.steps-player').count()).toBe(0);
+    expect(await page.isVisible('figure.steps .steps-table table')).toBe(true);
+    expect(await page.locator('figure.steps tbody tr').count()).toBe(6);
+    expect(await page.locator('figure.steps tbody tr').nth(4).textContent()).toContain('Nothing was ready: the virtual clock jumped to the earliest timer.');
+    await context.close();
+  });
+
+  it('steps through a recorded event-loop run with buttons and ← / →, without leaving the page', async () => {
+    const page = await browser.newPage();
+    const url = new URL('01-limits.html', fixture.server.url).href;
+    await page.goto(url);
+    const pos = () => page.textContent('.steps-pos');
+    const items = (slot: string) => page.$$eval(`.steps-${slot} li`, (lis) => lis.map((li) => li.textContent));
+    expect(await pos()).toBe('Step 1 of 6: main()');
+    expect(await page.getAttribute('.steps-prev', 'aria-disabled')).toBe('true');
+    await page.click('.steps-next');
+    expect(await pos()).toBe('Step 2 of 6: A');
+    expect(await items('ready')).toEqual(['B', 'C']);
+    expect(await items('timers')).toEqual(['5 ms: T2', '10 ms: T1']); // the heap's order, not the recorded one
+    expect(await page.textContent('.steps-output pre')).toBe('main: schedule A, B, T1 in 10 ms, T2 in 5 ms\nA: schedule C');
+    expect(await page.textContent('.steps-player .steps-note')).toBe('A scheduled C. C joins the ready queue, but iteration 1 runs only what was ready when it began: A and B.');
+    // The keys move the player while it has focus; the page stays where it is.
+    await page.focus('.steps-player');
+    await page.keyboard.press('ArrowRight');
+    expect(await pos()).toBe('Step 3 of 6: B');
+    expect(await items('ready')).toEqual(['C']);
+    await page.keyboard.press('End');
+    expect(await pos()).toBe('Step 6 of 6: T1');
+    expect(await page.getAttribute('.steps-next', 'aria-disabled')).toBe('true');
+    await page.keyboard.press('ArrowRight');
+    expect(await pos()).toBe('Step 6 of 6: T1');
+    await page.keyboard.press('ArrowLeft');
+    expect(await pos()).toBe('Step 5 of 6: T2');
+    await page.click('.steps-prev');
+    expect(await pos()).toBe('Step 4 of 6: C');
+    await page.keyboard.press('Home');
+    expect(await pos()).toBe('Step 1 of 6: main()');
+    expect(page.url()).toBe(url);
+    // The table of every step is still there, folded.
+    expect(await page.locator('details.steps-all .steps-table').count()).toBe(1);
+    await page.close();
+  });
+
+  it('at 390 px every figure stays readable: drawn text ≥ 11 px, and what is wider than the column scrolls in its own box (issue 11 item 16)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    let figures = 0;
+    for (const site of [fixture, real]) {
+      for (const p of site.build.pages) {
+        await page.goto(new URL(p.href, site.server.url).href);
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d: { open: boolean }) => (d.open = true)));
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          const main = document.querySelector('main').getBoundingClientRect();
+          const svgs = [...document.querySelectorAll('main svg')];
+          for (const svg of svgs) {
+            const box = svg.getBoundingClientRect();
+            const vb = svg.viewBox && svg.viewBox.baseVal;
+            const scale = vb && vb.width ? box.width / vb.width : 1;
+            for (const t of svg.querySelectorAll('text')) {
+              const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+              if (px < 11) {
+                out.push(`${svg.closest('figure')?.id ?? 'svg'}: text "${t.textContent}" drawn at ${px.toFixed(1)} px`);
+                break;
+              }
+            }
+          }
+          for (const el of [...svgs, ...document.querySelectorAll('main table')]) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || (r.left >= main.left - 1 && r.right <= main.right + 1)) continue;
+            let box = el.parentElement;
+            let scrolls = false;
+            while (box && box.tagName !== 'MAIN') {
+              const o = getComputedStyle(box).overflowX;
+              if ((o === 'auto' || o === 'scroll') && box.scrollWidth > box.clientWidth) {
+                const b = box.getBoundingClientRect();
+                scrolls = b.left >= main.left - 1 && b.right <= main.right + 1;
+                break;
+              }
+              box = box.parentElement;
+            }
+            if (!scrolls) out.push(`${el.tagName.toLowerCase()} in ${el.closest('figure, .table-wrap, details')?.className ?? 'main'} is ${Math.round(r.width)} px wide and clipped (no scroll box)`);
+          }
+          return { out, count: svgs.length + document.querySelectorAll('main table').length };
+        });
+        figures += found.count;
+        problems.push(...found.out.map((o: string) => `${p.href}: ${o}`));
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(figures).toBeGreaterThan(10);
     await context.close();
   });
 

@@ -5,7 +5,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const window: any;
-declare function getComputedStyle(element: unknown): { backgroundColor: string };
+declare function getComputedStyle(element: unknown): { backgroundColor: string; fontSize: string; overflowX: string };
 type HTMLAnchorElement = any;
 type HTMLInputElement = any;
 type Document = any;

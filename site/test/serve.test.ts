@@ -48,8 +48,8 @@ function get(url: string): Promise<{ status: number; body: string; type: string 
 it('serves on 127.0.0.1, rebuilds on a change and sends pages a reload event', async () => {
   const root = path.join(tmp, 'root');
   cpSync(path.join(here, 'fixtures', 'root'), root, { recursive: true });
-  child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(repo, 'scripts', 'site.ts'), '--serve', '--port', '0', '--out', path.join(tmp, 'out')], {
-    cwd: path.join(repo, 'scripts'),
+  child = spawn(process.execPath, ['--import', 'tsx/esm', path.join(repo, 'site', 'src', 'cli.ts'), '--serve', '--port', '0', '--out', path.join(tmp, 'out')], {
+    cwd: path.join(repo, 'site'),
     env: { ...process.env, INTERLEAVE_ROOT: root },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -79,7 +79,7 @@ it('serves on 127.0.0.1, rebuilds on a change and sends pages a reload event', a
 });
 
 it('rejects a bad option with exit status 2 and says what is wrong', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx/esm', path.join(repo, 'scripts', 'site.ts'), '--port', 'eighty'], { cwd: path.join(repo, 'scripts'), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx/esm', path.join(repo, 'site', 'src', 'cli.ts'), '--port', 'eighty'], { cwd: path.join(repo, 'site'), encoding: 'utf8' });
   expect(run.status).toBe(2);
   expect(run.stderr).toContain('--port must be an integer 0–65535, got "eighty"');
   expect(run.stderr).toContain('usage: pnpm site');

@@ -1,8 +1,8 @@
 /** Three waits awaited one after another vs started together with Promise.all: measured, as a table and a timeline. */
 // Run: pnpm lesson 0 demo sequential   (or: npx tsx demos/01-sequential-vs-concurrent.ts)
 // Add --write-trace to save the last run of each as traces/sequential-vs-concurrent.json.
-import { writeFileSync } from 'node:fs';
-import { renderAscii, type Span, type Trace } from '@interleave/toolkit';
+import { median, timeline, writeTraces } from '@interleave/lesson-kit/demo';
+import type { Span, Trace } from '@interleave/toolkit';
 
 // Three pretend requests. Each is pure waiting (a timer), like a network call: the CPU
 // has nothing to do until the answer arrives.
@@ -41,12 +41,6 @@ const STRATEGIES = [
   { label: 'sequential awaits', short: 'sequential', run: sequential },
   { label: 'Promise.all', short: 'Promise.all', run: concurrent },
 ] as const;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -92,10 +86,9 @@ const trace: Trace = {
   unit: 'ms',
   spans: [...STRATEGIES.flatMap((s) => [...lastSpans.get(s.short)!].sort((a, b) => order(a) - order(b)))],
 };
-console.log(renderAscii(trace, { width: 60 }));
+console.log(timeline(trace, 60));
 
-if (process.argv.includes('--write-trace')) {
-  const file = new URL('../traces/sequential-vs-concurrent.json', import.meta.url);
-  writeFileSync(file, `${JSON.stringify(trace, null, 2)}\n`);
-  console.log(`wrote ${file.pathname}`);
+const traces = new URL('../traces/', import.meta.url);
+if (writeTraces(traces, { 'sequential-vs-concurrent': trace }).length > 0) {
+  console.log(`wrote ${new URL('sequential-vs-concurrent.json', traces).pathname}`);
 }

@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
 import { both } from '#impl/02-await-two-at-once';
-import { deferred } from './support/deferred.ts';
-import { flush, observe } from './support/observe.ts';
+import { deferred, flush, observe } from '@interleave/lesson-kit/testing';
 
 // Each test owns two deferreds: operations that finish exactly when the test says so.
 // No timers, no sleeps — the outcome never depends on how fast the machine is.

@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { sleep } from '#impl/04-first-abort-signal';
-import { flush, observe } from './support/observe.ts';
+import { flush, observe } from '@interleave/lesson-kit/testing';
 
 // Fake timers: time moves only when a test says so, and vi.getTimerCount() tells how
 // many timers are still scheduled — a leaked timer is visible, no waiting needed.

@@ -1,12 +1,11 @@
 /** The same CPU-bound job serially, with Promise.all, on worker threads and in child processes: time, speedup, timeline. */
 // Run: pnpm lesson 1 demo one-core. To rewrite traces/cpu-bound-*.json from a new run:
-//   cd lessons/01-parallelism && npx tsx demos/01-one-core-or-many.ts --trace
-import { writeFileSync } from 'node:fs';
+//   cd lessons/01-parallelism && npx tsx demos/01-one-core-or-many.ts --write-trace
 import os from 'node:os';
-import { Tracer, renderAscii, type Trace } from '@interleave/toolkit';
+import { epochMs, loadWarning, median, ms, table, timeline, times, writeTraces } from '@interleave/lesson-kit/demo';
+import { Tracer, type Trace } from '@interleave/toolkit';
 import { countPrimes } from '../lib/count-primes.ts';
-import { runInProcesses, runOnThreads, type ParallelRun, type Range } from './_parallel.ts';
-import { epochMs, loadWarning, median, ms, table, times } from './_table.ts';
+import { runInProcesses, runOnThreads, type ParallelRun, type Range } from '../lib/parallel.ts';
 
 const N = 3_000_000; // count the primes below N: over half a second of pure CPU on a 2020s core
 const CHUNKS = 16; // small chunks handed out as helpers free up: the work balances itself
@@ -91,7 +90,7 @@ console.log(`\nAll four found ${expected.toLocaleString('en')} primes. Best poss
 console.log('Start-up = until every helper answered a ping; work = from then until the last chunk came back.\n');
 
 /** One timeline: main thread for the Promise.all run is implied; the helpers' real chunk spans. */
-function timeline(run: ParallelRun, kind: string): Trace {
+function traceOf(run: ParallelRun, kind: string): Trace {
   const tracer = new Tracer({ clock: () => 0, title: `${N.toLocaleString('en')} numbers on ${helpers} ${kind}` });
   const rel = (t: number): number => Math.round((t - run.t0) * 10) / 10;
   for (const [lane, readyAt] of run.readyAt) tracer.record({ lane, label: 'start', start: 0, end: rel(readyAt), state: 'waiting' });
@@ -113,17 +112,15 @@ const mainTrace = mainTracer.toJSON({
   title: `Promise.all over ${CHUNKS} chunks on the main thread`,
   description: `Measured on a ${cores}-core machine: ${CHUNKS} async functions started together by Promise.all still run one after another on the one JavaScript thread; the second core has nothing to do. Each running span is one chunk, labelled with its first number in millions.`,
 });
-const threadTrace = timeline(lastThreads!, 'worker threads');
-const processTrace = timeline(lastProcesses!, 'child processes');
-console.log(renderAscii(mainTrace, { width: 72 }));
+const threadTrace = traceOf(lastThreads!, 'worker threads');
+const processTrace = traceOf(lastProcesses!, 'child processes');
+console.log(timeline(mainTrace, 72));
 console.log();
-console.log(renderAscii(threadTrace, { width: 72 }));
+console.log(timeline(threadTrace, 72));
 console.log();
-console.log(renderAscii(processTrace, { width: 72 }));
+console.log(timeline(processTrace, 72));
 
-if (process.argv.includes('--trace')) {
-  writeFileSync(new URL('../traces/cpu-bound-promise-all.json', import.meta.url), `${JSON.stringify(mainTrace, null, 2)}\n`);
-  writeFileSync(new URL('../traces/cpu-bound-threads.json', import.meta.url), `${JSON.stringify(threadTrace, null, 2)}\n`);
-  writeFileSync(new URL('../traces/cpu-bound-processes.json', import.meta.url), `${JSON.stringify(processTrace, null, 2)}\n`);
+const traces = { 'cpu-bound-promise-all': mainTrace, 'cpu-bound-threads': threadTrace, 'cpu-bound-processes': processTrace };
+if (writeTraces(new URL('../traces/', import.meta.url), traces).length > 0) {
   console.log('\nWrote traces/cpu-bound-promise-all.json, cpu-bound-threads.json and cpu-bound-processes.json');
 }

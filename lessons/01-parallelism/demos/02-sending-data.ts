@@ -2,11 +2,11 @@
 // Run: pnpm lesson 1 demo sending-data
 import { once } from 'node:events';
 import { createWorker } from '@interleave/toolkit';
-import { median, ms, table, times } from './_table.ts';
+import { median, ms, table, times } from '@interleave/lesson-kit/demo';
 
 const SIZES = [1 / 1024, 1, 16, 64]; // MB
 const REPS = 7;
-const worker = createWorker(new URL('./_echo.worker.ts', import.meta.url));
+const worker = createWorker(new URL('../lib/echo.worker.ts', import.meta.url));
 
 /** One round trip: main → worker → main. Returns ms. */
 async function roundTrip(bytes: number, transfer: boolean): Promise<number> {

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { WorkerPool } from '@interleave/toolkit';
 import { countPrimes } from '../lib/count-primes.ts';
-import { loadWarning, median, ms, table, times } from './_table.ts';
+import { loadWarning, median, ms, table, times } from '@interleave/lesson-kit/demo';
 
 const P = 1_500_000; // the parallel part: primes below P, in 8 chunks
 const CHUNKS = 8;
@@ -17,7 +17,7 @@ function amdahl(s: number, n: number): number {
 }
 
 const chunks = Array.from({ length: CHUNKS }, (_, i) => ({ start: Math.floor((P * i) / CHUNKS), end: Math.floor((P * (i + 1)) / CHUNKS) }));
-await using pool = new WorkerPool<{ start: number; end: number }, number>({ filename: new URL('./_primes.worker.ts', import.meta.url), size: workers });
+await using pool = new WorkerPool<{ start: number; end: number }, number>({ filename: new URL('../lib/primes.worker.ts', import.meta.url), size: workers });
 // Start the threads before measuring: here we look at the job, not at start-up (demo 01 does).
 await Promise.all(Array.from({ length: workers }, () => pool.run({ start: 0, end: 1000 })));
 

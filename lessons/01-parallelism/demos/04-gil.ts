@@ -1,11 +1,11 @@
-/** The seed's claim side by side: CPython threads vs processes (the GIL) next to Node's main thread vs worker threads. */
+/** The article's claim (Differences between parallelism, concurrency and asynchronous programming in Python) side by side: CPython threads vs processes (the GIL) next to Node's main thread vs worker threads. */
 // Run: pnpm lesson 1 demo gil     (needs python3 on PATH for the Python rows)
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { WorkerPool } from '@interleave/toolkit';
 import { countPrimes } from '../lib/count-primes.ts';
-import { loadWarning, median, ms, table, times } from './_table.ts';
+import { MissingCommandError, run, type ProcessOutput } from '@interleave/lesson-kit/commands';
+import { loadWarning, median, ms, table, times } from '@interleave/lesson-kit/demo';
 
 const NODE_N = 3_000_000; // Node is ~20-40x faster on this loop, so each runtime gets its own size
 const PYTHON_N = 300_000;
@@ -22,14 +22,17 @@ console.log(`Count the primes below N in ${CHUNKS} chunks, ${workers} workers, $
 const rows: Array<Array<string | number>> = [];
 
 // CPython: the same loop, in a ThreadPoolExecutor and in a ProcessPoolExecutor.
-const python = spawnSync('python3', [fileURLToPath(new URL('./gil.py', import.meta.url)), String(PYTHON_N), String(CHUNKS), String(workers), String(REPS)], {
-  encoding: 'utf8',
-  timeout: 60_000,
-});
-if (python.error || python.status !== 0) {
-  const why = python.error && 'code' in python.error && python.error.code === 'ENOENT' ? 'python3 is not installed' : (python.error?.message ?? python.stderr.trim());
+let python: ProcessOutput | undefined;
+try {
+  python = await run('python3', [fileURLToPath(new URL('./gil.py', import.meta.url)), String(PYTHON_N), String(CHUNKS), String(workers), String(REPS)], { timeoutMs: 60_000 });
+} catch (error) {
+  if (!(error instanceof MissingCommandError)) throw error;
+  console.log(`${error.message} Skipping the CPython rows.\n`);
+}
+if (python && !python.ok) {
+  const why = python.signal ? `python3 was stopped (${python.signal}) after 60 s` : python.stderr.trim() || `python3 exited with code ${python.exitCode}`;
   console.log(`(Skipping the CPython rows: ${why}.)\n`);
-} else {
+} else if (python) {
   const py = JSON.parse(python.stdout) as { python: string; gil: boolean; serial: number; threads: number; processes: number };
   const label = `CPython ${py.python}${py.gil ? '' : ' (no GIL)'}`;
   rows.push([label, `${workers} threads (ThreadPoolExecutor)`, PYTHON_N.toLocaleString('en'), ms(py.serial), ms(py.threads), times(py.serial / py.threads)]);
@@ -38,7 +41,7 @@ if (python.error || python.status !== 0) {
 
 // Node: Promise.all on the main thread, and a WorkerPool of threads.
 {
-  await using pool = new WorkerPool<{ start: number; end: number }, number>({ filename: new URL('./_primes.worker.ts', import.meta.url), size: workers });
+  await using pool = new WorkerPool<{ start: number; end: number }, number>({ filename: new URL('../lib/primes.worker.ts', import.meta.url), size: workers });
   await Promise.all(Array.from({ length: workers }, () => pool.run({ start: 0, end: 1000 })));
   const chunks = ranges(NODE_N);
   const serial: number[] = [];

@@ -1,4 +1,4 @@
-"""The seed's claim, measured: CPU-bound Python in threads is no faster (the GIL);
+"""The article's claim, measured: CPU-bound Python in threads is no faster (the GIL);
 in processes it is. Started by demos/04-gil.ts; prints one JSON line.
 
 Usage: python3 gil.py N CHUNKS WORKERS REPS

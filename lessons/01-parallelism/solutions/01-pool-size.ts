@@ -12,8 +12,9 @@ import os from 'node:os';
  */
 export function poolSize(requested?: number): number {
   // availableParallelism(), not cpus().length: it honours the CPU affinity the process
-  // was started with (taskset, containers) and is never 0 — cpus() can be empty on some
-  // platforms and counts cores this process is not allowed to run on.
+  // was started with (taskset, a cpuset) and is never 0 — cpus() can be empty on some
+  // platforms and counts cores this process is not allowed to run on. A CPU quota
+  // (`docker --cpus`) is not an affinity: Node 20's libuv (1.46) does not see it.
   const cores = os.availableParallelism();
   if (requested === undefined) return cores;
   // Check first, clamp second: a bad value is the caller's bug and must be loud.

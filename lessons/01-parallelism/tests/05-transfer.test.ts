@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { exited, started, terminateAll } from './fixtures/track-workers.ts';
+import { workerStopped } from './support/leaks.ts';
+import { started, terminateAll } from './support/track-workers.ts';
 
-vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtures/track-workers.ts')).trackedToolkit(importOriginal));
+vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./support/track-workers.ts')).trackedToolkit(importOriginal));
 
 const { sumInWorker } = await import('#impl/05-transfer');
 
@@ -38,7 +39,7 @@ describe('sumInWorker()', () => {
 
   test('terminates the worker once it has answered', async () => {
     await sumInWorker(ramp(10));
-    for (const worker of started) await exited(worker, 3000, 'sumInWorker() resolved');
+    for (const worker of started) await workerStopped(worker, 3000, 'sumInWorker() resolved');
   });
 
   test('an aborted signal rejects with its reason and terminates the worker', async () => {
@@ -47,7 +48,7 @@ describe('sumInWorker()', () => {
     const reason = new Error('stop');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    for (const worker of started) await exited(worker, 3000, 'the signal aborted');
+    for (const worker of started) await workerStopped(worker, 3000, 'the signal aborted');
   });
 
   test('a signal aborted before the call rejects without starting a worker', async () => {

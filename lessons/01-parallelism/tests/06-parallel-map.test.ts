@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { exited, started, terminateAll } from './fixtures/track-workers.ts';
-import type { EchoInput } from './fixtures/echo.task.ts';
-import type { RendezvousInput, RendezvousOutput } from './fixtures/rendezvous.task.ts';
+import { workerStopped } from './support/leaks.ts';
+import { started, terminateAll } from './support/track-workers.ts';
+import type { EchoInput } from './support/echo.task.ts';
+import type { RendezvousInput, RendezvousOutput } from './support/rendezvous.task.ts';
 
-vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./fixtures/track-workers.ts')).trackedToolkit(importOriginal));
+vi.mock('@interleave/toolkit', async (importOriginal) => (await import('./support/track-workers.ts')).trackedToolkit(importOriginal));
 
 const { parallelMap } = await import('#impl/06-parallel-map');
 
-const RENDEZVOUS = new URL('./fixtures/rendezvous.task.ts', import.meta.url);
-const ECHO = new URL('./fixtures/echo.task.ts', import.meta.url);
-const BLOCK = new URL('./fixtures/block.task.ts', import.meta.url);
+const RENDEZVOUS = new URL('./support/rendezvous.task.ts', import.meta.url);
+const ECHO = new URL('./support/echo.task.ts', import.meta.url);
+const BLOCK = new URL('./support/block.task.ts', import.meta.url);
 /** How long a task waits at the rendezvous before it reports that it was alone. */
 const RENDEZVOUS_MS = 6000;
 
@@ -20,7 +21,7 @@ vi.setConfig({ testTimeout: 15_000 });
 afterEach(terminateAll);
 
 async function allExited(what: string): Promise<void> {
-  await Promise.all(started.map((worker) => exited(worker, 3000, what)));
+  await Promise.all(started.map((worker) => workerStopped(worker, 3000, what)));
 }
 
 function rendezvous(parties: number): { inputs: RendezvousInput[]; slots: Int32Array } {

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { sumInProcesses } from '#impl/07-process-sum';
-import { alive, allGone, startRendezvous, type Rendezvous } from './fixtures/rendezvous-server.ts';
+import { alive } from '@interleave/lesson-kit/testing';
+import { childrenGone } from './support/leaks.ts';
+import { startRendezvous, type Rendezvous } from './support/rendezvous-server.ts';
 
-const CHILD = new URL('./fixtures/rendezvous-child.ts', import.meta.url);
+const CHILD = new URL('./support/rendezvous-child.ts', import.meta.url);
 const SUM_CHILD = new URL('../lib/sum-child.ts', import.meta.url);
 /** How long a child waits at the rendezvous for the others (process start-up is slow). */
 const RENDEZVOUS_MS = 6000;
@@ -39,7 +41,7 @@ describe('sumInProcesses()', () => {
     expect(total).toBe(25);
     expect(new Set(r.pids).size, 'each range ran in its own process').toBe(2);
     expect(r.pids, 'the work ran in child processes, not in this one').not.toContain(process.pid);
-    await allGone(r.pids, 4000, 'sumInProcesses() resolved');
+    await childrenGone(r.pids, 4000, 'sumInProcesses() resolved');
   }, 20_000);
 
   test('adds up real answers from lib/sum-child.ts (primes below 1000: 168)', async () => {
@@ -59,7 +61,7 @@ describe('sumInProcesses()', () => {
     ]);
     await expect(Promise.race([pending, r.failed])).rejects.toThrow(/code 7|\b7\b/);
     expect(r.pids).toHaveLength(2);
-    await allGone(r.pids, 4000, 'sumInProcesses() rejected');
+    await childrenGone(r.pids, 4000, 'sumInProcesses() rejected');
   }, 20_000);
 
   test("an abort rejects with the signal's reason and kills the children", async () => {
@@ -71,7 +73,7 @@ describe('sumInProcesses()', () => {
     const reason = new Error('enough');
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    await allGone(r.pids, 4000, 'the signal aborted');
+    await childrenGone(r.pids, 4000, 'the signal aborted');
   }, 20_000);
 
   test('no ranges: 0, without forking', async () => {

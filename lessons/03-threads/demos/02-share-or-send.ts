@@ -1,6 +1,7 @@
 /** Message passing vs shared memory: a 64 MB buffer cloned, transferred, or shared with a worker — measured. */
 // Run: pnpm lesson 3 demo share-or-send   (or: npx tsx demos/02-share-or-send.ts)
 import type { Worker } from 'node:worker_threads';
+import { median } from '@interleave/lesson-kit/demo';
 import { createWorker } from '@interleave/toolkit';
 
 const MB = 64;
@@ -13,11 +14,6 @@ function roundTrip(w: Worker, send: () => void): Promise<number> {
     w.once('message', () => resolve(performance.now() - start));
     send();
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 const times = { clone: [] as number[], transfer: [] as number[], share: [] as number[], structuredClone: [] as number[] };

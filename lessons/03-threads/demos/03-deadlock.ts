@@ -1,8 +1,8 @@
 /** Deadlock: two threads take two locks in opposite order and wait for each other (ended by a timeout); one global order fixes it. */
 // Run: pnpm lesson 3 demo deadlock   (or: npx tsx demos/03-deadlock.ts)
 // Add --write-trace to save traces/deadlock.json and traces/lock-order.json.
-import { writeFileSync } from 'node:fs';
-import { AtomicMutex, createWorker, renderAscii, type Span, type Trace } from '@interleave/toolkit';
+import { timeline, writeTraces } from '@interleave/lesson-kit/demo';
+import { AtomicMutex, createWorker, type Span, type Trace } from '@interleave/toolkit';
 
 const TIMEOUT_MS = 500;
 
@@ -61,11 +61,9 @@ const ordered: Trace = {
   unit: 'ms',
   spans: good.spans,
 };
-console.log(renderAscii(deadlock, { width: 64 }));
+console.log(timeline(deadlock, 64));
 console.log();
-console.log(renderAscii(ordered, { width: 64 }));
-if (process.argv.includes('--write-trace')) {
-  writeFileSync(new URL('../traces/deadlock.json', import.meta.url), `${JSON.stringify(deadlock, null, 2)}\n`);
-  writeFileSync(new URL('../traces/lock-order.json', import.meta.url), `${JSON.stringify(ordered, null, 2)}\n`);
+console.log(timeline(ordered, 64));
+if (writeTraces(new URL('../traces/', import.meta.url), { deadlock, 'lock-order': ordered }).length > 0) {
   console.log('\nwrote traces/deadlock.json and traces/lock-order.json');
 }

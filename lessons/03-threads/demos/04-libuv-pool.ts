@@ -1,8 +1,9 @@
 /** Node's hidden threads: 8 pbkdf2 and 8 gzip calls with UV_THREADPOOL_SIZE = 1, 2, 4 — measured in child processes. */
 // Run: pnpm lesson 3 demo libuv   (or: npx tsx demos/04-libuv-pool.ts)
-import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { run } from '@interleave/lesson-kit/commands';
+import { median } from '@interleave/lesson-kit/demo';
 
 const PROBE = fileURLToPath(new URL('../lib/pool-probe.mjs', import.meta.url));
 const CALLS = 8;
@@ -14,19 +15,15 @@ const OPS = [
   { op: 'gzip', arg: 4 * 2 ** 20, what: 'zlib.gzip (4 MB random)' },
 ];
 
-function measure(op: string, arg: number, poolSize: number): number {
+async function measure(op: string, arg: number, poolSize: number): Promise<number> {
   // The pool size is read once, when the process first uses the pool: it must be in the
   // environment of a fresh process, so each measurement is a child process.
-  const out = execFileSync(process.execPath, [PROBE, op, String(CALLS), String(arg)], {
+  const out = await run(process.execPath, [PROBE, op, String(CALLS), String(arg)], {
     env: { ...process.env, UV_THREADPOOL_SIZE: String(poolSize) },
-    encoding: 'utf8',
+    timeoutMs: 60_000,
   });
-  return (JSON.parse(out) as { ms: number }).ms;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  if (!out.ok) throw new Error(`lib/pool-probe.mjs ${op} failed (${out.signal ?? `exit code ${out.exitCode}`}): ${out.stderr.trim()}`);
+  return (JSON.parse(out.stdout) as { ms: number }).ms;
 }
 
 console.log(`${CALLS} calls started at once on the main thread; libuv runs them on its thread pool.`);
@@ -36,7 +33,7 @@ for (let rep = 0; rep < REPS; rep++) {
   for (const { op, arg } of OPS) {
     for (const size of SIZES) {
       const key = `${op}:${size}`;
-      results.set(key, [...(results.get(key) ?? []), measure(op, arg, size)]);
+      results.set(key, [...(results.get(key) ?? []), await measure(op, arg, size)]);
     }
   }
 }

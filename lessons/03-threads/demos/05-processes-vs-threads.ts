@@ -5,6 +5,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { median } from '@interleave/lesson-kit/demo';
 
 const REPS = 7;
 const COUNT = 4;
@@ -31,11 +32,6 @@ function startWorker(): Promise<{ ms: number; worker: Worker }> {
     worker.once('message', () => resolve({ ms: performance.now() - start, worker }));
     worker.once('error', reject);
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 const proc: number[] = [];

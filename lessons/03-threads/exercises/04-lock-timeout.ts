@@ -9,9 +9,10 @@
  *
  * - Take it with `Atomics.compareExchange(cells, index, 0, 1)`; return `true` when you did.
  * - Otherwise sleep with `Atomics.wait(cells, index, 1, timeLeft)` and try again.
- *   `Atomics.wait` can return early — a notify, or a *spurious* wake-up — with the lock still
- *   held, so loop. The deadline is fixed once, at the start: each sleep gets only the time
- *   that is **left**, or a stream of wake-ups keeps it waiting forever.
+ *   `Atomics.wait` returns on a notify or when its time is up, for no other reason
+ *   (ECMA-262) — but a notify does not hand you the lock: another thread can take it between
+ *   the notify and your retry. So loop. The deadline is fixed once, at the start: each sleep
+ *   gets only the time that is **left**, or a stream of wake-ups keeps it waiting forever.
  * - When the time is up and the lock is still held, return `false`.
  * - `timeoutMs` must be a number ≥ 0 (Infinity allowed); otherwise throw a `RangeError` naming it.
  *

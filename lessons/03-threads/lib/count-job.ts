@@ -6,11 +6,24 @@ export type CountMode = 'plain' | 'atomic' | 'spinlock' | 'mutex';
 /** What one counting worker gets as workerData. */
 export interface CountJob {
   mode: CountMode;
-  times: number;
-  /** Int32 slots: 0 counter, 1 start line, 2 spinlock word, 3 spare; then an AtomicMutex. */
+  /** Rounds, each released for all threads at once by one barrier. */
+  rounds: number;
+  /** Increments per thread per round. */
+  perRound: number;
+  /** See the slot constants below; round r counts in Int32 slot `COUNTERS + r`. */
   shared: SharedArrayBuffer;
   parties: number;
 }
 
-/** Bytes of `CountJob.shared`. */
-export const COUNT_BYTES: number = 4 * 4 + AtomicMutex.BYTES;
+/** Int32 slots: the barrier's arrivals and generation, the spinlock word, the AtomicMutex (2 slots). */
+export const ARRIVED = 0;
+export const GENERATION = 1;
+export const SPINLOCK = 2;
+export const MUTEX = 4;
+/** First Int32 slot of the per-round counters. */
+export const COUNTERS = MUTEX + AtomicMutex.BYTES / 4;
+
+/** Bytes of `CountJob.shared` for `rounds` rounds. */
+export function countBytes(rounds: number): number {
+  return (COUNTERS + rounds) * 4;
+}

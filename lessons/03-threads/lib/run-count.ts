@@ -1,27 +1,33 @@
-// Runs lib/count.worker.ts on `threads` workers at once and returns the final count and the
-// slowest worker's time.
+// Runs lib/count.worker.ts on `threads` workers at once and returns what each round's
+// counter ended at and the slowest worker's counting time.
 import { createWorker } from '@interleave/toolkit';
-import { COUNT_BYTES, type CountMode } from './count-job.ts';
+import { COUNTERS, countBytes, type CountMode } from './count-job.ts';
 
 const WORKER = new URL('./count.worker.ts', import.meta.url);
+
+export interface CountRun {
+  /** Final value of each round's counter; each should be `threads * perRound`. */
+  counts: number[];
+  ms: number;
+}
 
 /**
  * @example
  * ```ts
- * const { count, ms } = await runCount('atomic', 2, 1_000_000); // count === 2_000_000
+ * const { counts, ms } = await runCount('atomic', 2, { rounds: 20, perRound: 100_000 }); // every count 200_000
  * ```
  */
-export async function runCount(mode: CountMode, threads: number, times: number): Promise<{ count: number; ms: number }> {
-  const shared = new SharedArrayBuffer(COUNT_BYTES);
-  const workers = Array.from({ length: threads }, () => createWorker(WORKER, { workerData: { mode, times, shared, parties: threads } }));
+export async function runCount(mode: CountMode, threads: number, { rounds, perRound }: { rounds: number; perRound: number }): Promise<CountRun> {
+  const shared = new SharedArrayBuffer(countBytes(rounds));
+  const workers = Array.from({ length: threads }, () => createWorker(WORKER, { workerData: { mode, rounds, perRound, shared, parties: threads } }));
   try {
-    const times_ = await Promise.all(
+    const ms = await Promise.all(
       workers.map((w) => new Promise<number>((resolve, reject) => {
         w.once('message', resolve);
         w.once('error', reject);
       })),
     );
-    return { count: Atomics.load(new Int32Array(shared), 0), ms: Math.max(...times_) };
+    return { counts: [...new Int32Array(shared, COUNTERS * 4, rounds)], ms: Math.max(...ms) };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -1,9 +1,11 @@
 /**
  * Exercise 3 — a mutex that sleeps (reference solution).
  *
- * Lock word: 0 free · 1 held, nobody waiting · 2 held, someone may be asleep. This is
- * mutex 2 of Ulrich Drepper's paper "Futexes Are Tricky": the holder only pays for a
- * wake-up call (a system call) when someone might actually be asleep.
+ * Lock word: 0 free · 1 held, nobody waiting · 2 held, someone may be asleep. The lock
+ * side is the exchange loop of the third (last) mutex in Ulrich Drepper's paper "Futexes Are
+ * Tricky" (his unlock is an atomic decrement; this one uses compareExchange so that a
+ * second release is caught). The holder only pays for a wake-up call (a system call) when
+ * someone might actually be asleep.
  *
  * @example
  * ```ts
@@ -45,8 +47,10 @@ export class Mutex {
   unlock(): void {
     const cells = this.#cells;
     const i = this.#index;
-    // Check for "released twice" without changing anything: a compareExchange that only
-    // succeeds on a held word. Blindly storing 0 would free a lock someone else now holds.
+    // compareExchange, not a load then a store: between our load (say 1) and a store of 0,
+    // a waiter can exchange in 2 and go to sleep. The store would wipe out that 2 and we
+    // would skip the notify — a sleeper nobody wakes. The compareExchange fails instead,
+    // and we read the word again. A 0 means the lock was not held: released twice.
     for (;;) {
       const seen = Atomics.load(cells, i);
       if (seen === 0) throw new Error('Mutex.unlock: the lock is not held (released twice?)');

@@ -16,9 +16,10 @@ export function tryLockFor(cells: Int32Array, index: number, timeoutMs: number):
   if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
     throw new RangeError(`tryLockFor: timeoutMs must be a number >= 0 (or Infinity), got ${String(timeoutMs)}`);
   }
-  // One deadline for the whole call. Waking up does not mean the lock is ours: another
-  // thread may have taken it first, or the wake-up was spurious. Each sleep gets only the
-  // time that is left, so the total wait is bounded whatever happens.
+  // One deadline for the whole call. Atomics.wait returns only on a notify or a timeout
+  // (ECMA-262), but a notify does not make the lock ours: another thread may take it
+  // between the notify and our retry. Each sleep gets only the time that is left, so the
+  // total wait is bounded whatever happens.
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     if (Atomics.compareExchange(cells, index, 0, 1) === 0) return true;

@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
+import { runWorkers } from '@interleave/lesson-kit/testing';
 import { countUp } from '#impl/01-atomic-counter';
 import { countAtomics } from './support/count-atomics.ts';
-import { implFile } from './support/impl.ts';
-import { runWorkers } from './support/threads.ts';
 import { RACE_SLOTS, type RaceRoundsResult } from './support/race-rounds.ts';
 
-const WORKER = new URL('./fixtures/count-up.worker.ts', import.meta.url);
-const IMPL = implFile('01-atomic-counter');
-/** The counter, the start line, then the race control block (see fixtures/count-up.worker.ts). */
+const WORKER = new URL('./support/count-up.worker.ts', import.meta.url);
+const IMPL = implFile(new URL('../', import.meta.url), '01-atomic-counter');
+/** The counter, the start line, then the race control block (see support/count-up.worker.ts). */
 const COUNT_UP_BYTES = (2 + RACE_SLOTS) * 4;
 
 describe('countUp()', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
 import { SpinLock } from '#impl/02-spinlock';
 import { countAtomics } from './support/count-atomics.ts';
-import { implFile } from './support/impl.ts';
 import { expectMutualExclusion, expectWaitsForHolder } from './support/lock-scenarios.ts';
 
-const IMPL = implFile('02-spinlock');
+const IMPL = implFile(new URL('../', import.meta.url), '02-spinlock');
 
 describe('SpinLock', () => {
   test('tryLock() takes a free lock once, and fails while it is held', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
 import { Mutex } from '#impl/03-futex-mutex';
-import { implFile } from './support/impl.ts';
 import { expectMutualExclusion, expectWaitsForHolder } from './support/lock-scenarios.ts';
 
-const IMPL = implFile('03-futex-mutex');
+const IMPL = implFile(new URL('../', import.meta.url), '03-futex-mutex');
 
 describe('Mutex', () => {
   test('lock() and unlock() on a free lock, tryLock() while held', () => {

@@ -1,14 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
+import { runWorkers, until } from '@interleave/lesson-kit/testing';
 import { tryLockFor } from '#impl/04-lock-timeout';
-import { implFile } from './support/impl.ts';
-import { until } from './support/poll.ts';
-import { runWorkers } from './support/threads.ts';
 
-const WORKER = new URL('./fixtures/timed-lock.worker.ts', import.meta.url);
-const IMPL = implFile('04-lock-timeout');
+const WORKER = new URL('./support/timed-lock.worker.ts', import.meta.url);
+const IMPL = implFile(new URL('../', import.meta.url), '04-lock-timeout');
 
 /**
- * A lock word (slot 0) held by "someone", and what the worker reports (fixtures/timed-lock.worker.ts):
+ * A lock word (slot 0) held by "someone", and what the worker reports (support/timed-lock.worker.ts):
  * slot 1 attempts to take the lock, slot 2 Atomics.wait calls.
  */
 const ATTEMPTS = 1;
@@ -78,7 +77,7 @@ describe('tryLockFor()', () => {
     run.catch(() => {});
     // Release once the worker is waiting (it called Atomics.wait, or tried a second time) —
     // or straight away if it has already answered, which can only be a give-up.
-    const waiting = until(() => Atomics.load(cells, WAITS) > 0 || Atomics.load(cells, ATTEMPTS) > 1, 8000, 'the worker never tried to take the lock');
+    const waiting = until(() => Atomics.load(cells, WAITS) > 0 || Atomics.load(cells, ATTEMPTS) > 1, { timeoutMs: 8000, message: 'the worker never tried to take the lock' });
     await Promise.race([waiting, run]);
     release(cells);
     const [got] = await run;

@@ -1,11 +1,11 @@
 import { AtomicMutex } from '@interleave/toolkit';
 import { describe, expect, test } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
+import { runWorkers } from '@interleave/lesson-kit/testing';
 import { type Bank, transfer } from '#impl/05-lock-ordering';
-import { implFile } from './support/impl.ts';
-import { runWorkers } from './support/threads.ts';
 
-const WORKER = new URL('./fixtures/bank.worker.ts', import.meta.url);
-const IMPL = implFile('05-lock-ordering');
+const WORKER = new URL('./support/bank.worker.ts', import.meta.url);
+const IMPL = implFile(new URL('../', import.meta.url), '05-lock-ordering');
 
 function newBank(balances: number[]): { balances: SharedArrayBuffer; locks: SharedArrayBuffer; control: SharedArrayBuffer } {
   const shared = new SharedArrayBuffer(balances.length * 4);

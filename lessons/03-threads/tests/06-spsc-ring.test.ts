@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { implFile } from '@interleave/lesson-kit/impl';
+import { runWorkers } from '@interleave/lesson-kit/testing';
 import { SpscRing } from '#impl/06-spsc-ring';
-import { implFile } from './support/impl.ts';
-import { runWorkers } from './support/threads.ts';
 
-const WORKER = new URL('./fixtures/ring.worker.ts', import.meta.url);
-const IMPL = implFile('06-spsc-ring');
+const WORKER = new URL('./support/ring.worker.ts', import.meta.url);
+const IMPL = implFile(new URL('../', import.meta.url), '06-spsc-ring');
 
 function ring(capacity: number): SpscRing {
   return new SpscRing(new SharedArrayBuffer(SpscRing.bytesFor(capacity)));

@@ -9,6 +9,6 @@ export function countUp(counter: Int32Array, index: number, times: number): void
     throw new RangeError(`countUp: index must be an integer in [0, ${counter.length - 1}], got ${index}`);
   }
   for (let i = 0; i < times; i++) {
-    counter[index]!++;
+    counter[index]++;
   }
 }

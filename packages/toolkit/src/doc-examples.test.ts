@@ -111,7 +111,8 @@ describe('doc comment examples', () => {
     expect(exports.length).toBeGreaterThan(40);
     const undocumented = exports.flatMap((symbol) => {
       const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      const declaration = target.declarations?.[0];
+      // A namespace re-export (`export * as aio`) resolves to a module: its doc comment sits on the export.
+      const declaration = target.declarations?.[0] !== undefined && ts.isSourceFile(target.declarations[0]) ? symbol.declarations?.[0]?.parent : target.declarations?.[0];
       if (declaration === undefined) return [`${symbol.name}: no declaration`];
       const where = `${symbol.name} (${relative(packageDir, declaration.getSourceFile().fileName)})`;
       if (ts.getJSDocCommentsAndTags(declaration).length === 0) return [`${where}: no doc comment`];

@@ -46,3 +46,24 @@ export * from './tracing/tracer.ts';
 export * from './tracing/render-ascii.ts';
 export * from './tracing/render-svg.ts';
 export * from './tracing/virtual-clock.ts';
+
+// Event loop: asyncio's design on generators (EventLoop, and the family as `aio`).
+/**
+ * The event-loop family as one namespace, the way Python code says `asyncio.sleep`:
+ * `aio.sleep`, `aio.gather`, `aio.waitFor`, `aio.Queue`, `aio.Lock`, `aio.Event`,
+ * `aio.Semaphore`, `aio.Future`, `aio.Task`, `aio.Coroutine` (see `src/event-loop/`).
+ *
+ * @example
+ * ```ts
+ * import { EventLoop, aio } from '@interleave/toolkit';
+ * const loop = new EventLoop();
+ * const value = await loop.runUntilComplete((function* (): aio.Coroutine<number> {
+ *   yield aio.sleep(100);
+ *   return loop.time();
+ * })());
+ * console.log(value); // 100
+ * ```
+ */
+export * as aio from './event-loop/mod.ts';
+export { EventLoop, LoopRecorder } from './event-loop/mod.ts';
+export type { EventLoopOptions, EventLoopSteps, LoopStep } from './event-loop/mod.ts';

@@ -1,10 +1,9 @@
 // Host side of the lock scenarios shared by exercises 02 (SpinLock) and 03 (Mutex).
 import { expect } from 'vitest';
 import { RACE_SLOTS, type RaceRoundsResult } from './race-rounds.ts';
-import { until, untilSet } from './poll.ts';
-import { runWorkers } from './threads.ts';
+import { runWorkers, until } from '@interleave/lesson-kit/testing';
 
-const WORKER = new URL('../fixtures/lock.worker.ts', import.meta.url);
+const WORKER = new URL('./lock.worker.ts', import.meta.url);
 const BYTES = (6 + RACE_SLOTS) * 4;
 
 export interface LockLike {
@@ -53,13 +52,13 @@ export async function expectWaitsForHolder(
   });
   run.catch(() => {});
   try {
-    await untilSet(cells, 2, 8000, 'the worker never started');
+    await until(() => Atomics.load(cells, 2) !== 0, { timeoutMs: 8000, message: 'the worker never started' });
     // Release once lock() is demonstrably waiting (slot 1: it slept, or it spun 1000 times) —
     // or has returned (slot 3), which the next line reports. A condition, not a guessed
     // pause, so a slow machine changes nothing.
-    await until(() => Atomics.load(cells, 1) !== 0 || Atomics.load(cells, 3) !== 0, 3000, 'the worker called lock() but it neither waited nor returned');
+    await until(() => Atomics.load(cells, 1) !== 0 || Atomics.load(cells, 3) !== 0, { timeoutMs: 3000, message: 'the worker called lock() but it neither waited nor returned' });
     expect(Atomics.load(cells, 3), 'lock() returned while another thread held the lock: it must wait until the lock is free').toBe(0);
-    const slept = Atomics.load(cells, 1) === 1; // 1: lock() went to sleep; 2: it spun (fixtures/lock.worker.ts)
+    const slept = Atomics.load(cells, 1) === 1; // 1: lock() went to sleep; 2: it spun (support/lock.worker.ts)
     const notifies = countNotifies(cells, () => mine.unlock());
     if (mustNotify && slept) {
       expect(

@@ -7,7 +7,7 @@
 // then the body. When the probe loses updates, the threads overlapped in that round, and
 // a racy body almost surely lost updates too. The rounds stop as soon as the body's check
 // fails, or once `evidence` rounds proved parallelism, or at the round / time limit.
-import { spinBarrier } from './worker-side.ts';
+import { spinBarrier } from './barriers.ts';
 
 /** Int32 slots of the control block: barrier, probe, stop flag, rounds, parallel rounds. */
 export const RACE_SLOTS = 5;

@@ -109,3 +109,53 @@ export class ChannelClosedError extends Error {
     super(message);
   }
 }
+
+/**
+ * What a cancelled {@link Future} or {@link Task} of an {@link EventLoop} raises (asyncio's
+ * `CancelledError`). `task.cancel(msg)` throws one into the task's generator at its current
+ * `yield`: the task may catch it (its `finally` blocks run either way); a task that lets it
+ * escape ends cancelled, a task that swallows it goes on and is not cancelled.
+ *
+ * @example
+ * ```ts
+ * import { CancelledError, EventLoop } from '@interleave/toolkit';
+ * const loop = new EventLoop();
+ * const future = loop.createFuture<number>();
+ * future.cancel('no longer needed');
+ * try {
+ *   future.result();
+ * } catch (error) {
+ *   console.log(error instanceof CancelledError, (error as Error).message); // true 'no longer needed'
+ * }
+ * ```
+ */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor(message = 'The operation was cancelled') {
+    super(message);
+  }
+}
+
+/**
+ * Thrown when an {@link EventLoop}, a {@link Future} or a {@link Task} is used in a state
+ * that does not allow it (asyncio's `InvalidStateError`, and its `RuntimeError`s about the
+ * loop): the result of a future that is not done, a second `setResult`, running a loop that
+ * is closed or already running, `sleep()` outside a task.
+ *
+ * @example
+ * ```ts
+ * import { EventLoop, InvalidStateError } from '@interleave/toolkit';
+ * const future = new EventLoop().createFuture<number>();
+ * try {
+ *   future.result();
+ * } catch (error) {
+ *   console.log(error instanceof InvalidStateError); // true
+ * }
+ * ```
+ */
+export class InvalidStateError extends Error {
+  override readonly name = 'InvalidStateError';
+  constructor(message: string) {
+    super(message);
+  }
+}

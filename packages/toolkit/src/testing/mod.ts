@@ -4,3 +4,4 @@ export * from './abort-at-every-await.ts';
 export * from './counted-signal.ts';
 export * from './every-interleaving.ts';
 export * from './microtasks.ts';
+export * from './explore-schedules.ts';

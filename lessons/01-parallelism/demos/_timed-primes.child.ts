@@ -1,6 +1,0 @@
-// Child process for the demos: like lib/sum-child.ts, but says when each range ran.
-import { task } from './_timed-primes.task.ts';
-
-process.on('message', (range: { start: number; end: number }) => {
-  process.send!(task(range));
-});

@@ -1,0 +1,52 @@
+// Wrong: a release function that can be called twice. The second call of a reader's
+// release takes the count down for a reader that is still reading, and a writer gets in
+// beside it.
+type Waiter = { kind: 'read' | 'write'; grant: () => void };
+
+export class RwLock {
+  #readers = 0;
+  #writing = false;
+  readonly #line: Waiter[] = [];
+
+  get readers(): number {
+    return this.#readers;
+  }
+
+  get writing(): boolean {
+    return this.#writing;
+  }
+
+  read(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.#readers++;
+        resolve(() => this.#release('read'));
+      };
+      if (!this.#writing && this.#line.length === 0) grant();
+      else this.#line.push({ kind: 'read', grant });
+    });
+  }
+
+  write(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.#writing = true;
+        resolve(() => this.#release('write'));
+      };
+      if (!this.#writing && this.#readers === 0 && this.#line.length === 0) grant();
+      else this.#line.push({ kind: 'write', grant });
+    });
+  }
+
+  #release(kind: 'read' | 'write'): void {
+    if (kind === 'read') this.#readers--;
+    else this.#writing = false;
+    if (this.#writing) return;
+    const head = this.#line[0];
+    if (head?.kind === 'write') {
+      if (this.#readers === 0) this.#line.shift()!.grant();
+      return;
+    }
+    while (this.#line[0]?.kind === 'read') this.#line.shift()!.grant();
+  }
+}

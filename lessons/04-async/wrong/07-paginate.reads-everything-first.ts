@@ -1,0 +1,26 @@
+// Wrong: loads every page before yielding the first item. The consumer waits for the
+// whole list, and a `break` after three items still paid for all the pages.
+/** One page of a paginated API: its items, and the URL (or path) of the next page, or null. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next: string | null;
+}
+
+/** Options of {@link paginate}. */
+export interface PaginateOptions {
+  /** Stops the iteration and the request in flight; the loop throws `signal.reason`. */
+  readonly signal?: AbortSignal;
+}
+
+export async function* paginate<T>(url: string, options: PaginateOptions = {}): AsyncGenerator<T, void, undefined> {
+  const all: T[] = [];
+  let pageUrl: string | null = url;
+  while (pageUrl !== null) {
+    const response = await fetch(pageUrl, { signal: options.signal });
+    if (!response.ok) throw new Error(`paginate: HTTP ${response.status} from ${pageUrl}`);
+    const page = (await response.json()) as Page<T>;
+    all.push(...page.items);
+    pageUrl = page.next === null ? null : new URL(page.next, url).href;
+  }
+  yield* all;
+}

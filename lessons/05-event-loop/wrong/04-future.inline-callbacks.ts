@@ -1,0 +1,54 @@
+// Wrong: calls its callbacks inline, from inside setResult(). Whoever settles the future is
+// interrupted by every callback, and a callback that settles another future runs a chain
+// of code in the middle of someone else's step.
+
+export interface Scheduler {
+  callSoon(callback: () => void): unknown;
+}
+
+type State = 'pending' | 'fulfilled' | 'rejected';
+
+export class Future<T> {
+  readonly #loop: Scheduler;
+  #state: State = 'pending';
+  #value: T | undefined;
+  #error: unknown;
+  #callbacks: ((future: Future<T>) => void)[] = [];
+
+  constructor(loop: Scheduler) {
+    this.#loop = loop;
+  }
+
+  done(): boolean {
+    return this.#state !== 'pending';
+  }
+
+  result(): T {
+    if (this.#state === 'fulfilled') return this.#value as T;
+    if (this.#state === 'rejected') throw this.#error;
+    throw new Error('result(): the future is not done yet');
+  }
+
+  setResult(value: T): void {
+    this.#settle('fulfilled', value, undefined);
+  }
+
+  setException(error: unknown): void {
+    this.#settle('rejected', undefined, error);
+  }
+
+  addDoneCallback(callback: (future: Future<T>) => void): void {
+    if (this.#state === 'pending') this.#callbacks.push(callback);
+    else callback(this);
+  }
+
+  #settle(state: State, value: T | undefined, error: unknown): void {
+    if (this.#state !== 'pending') throw new Error(`the future is already ${this.#state}`);
+    this.#state = state;
+    this.#value = value;
+    this.#error = error;
+    const callbacks = this.#callbacks;
+    this.#callbacks = [];
+    for (const callback of callbacks) callback(this);
+  }
+}

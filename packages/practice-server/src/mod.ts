@@ -1,0 +1,3 @@
+export * from './practice-server.ts';
+export * from './page-graph.ts';
+export * from './seeded-random.ts';
