@@ -260,11 +260,7 @@ describe('the built site', () => {
     console.log(`client JS gzipped: app ${js[0]} B, search ${js[1]} B, index ${js[2]} B; largest page ${Math.max(...real.pages.map((p) => p.bytes))} B`);
   });
 
-  // KNOWN FAILURE until the toolkit's renderSvg places every label (issue 11 item 15, branch
-  // `toolkit`): today it drops a label that does not fit its bar, Thread B's "store 42 (A’s +1
-  // lost)" among them. `it.fails` passes while the labels are missing and turns red when they
-  // appear: then change it to `it`.
-  it.fails("never drops a timeline's label: lesson 03's lost update shows Thread B's last one in the figure (issue 11 item 15)", () => {
+  it("never drops a timeline's label: lesson 03's lost update shows Thread B's last one in the figure (issue 11 item 15)", () => {
     const lessonsDir = path.join(here, '..', '..', 'lessons');
     const missing: string[] = [];
     let labels = 0;
