@@ -5,7 +5,7 @@
  */
 import type { EventLoop } from './event-loop.ts';
 import type { Coroutine, Future } from './future.ts';
-import { boundLoop } from './loop-bound.ts';
+import { boundLoop, waitInLine } from './loop-bound.ts';
 
 /**
  * A flag tasks can wait for. `set()` wakes every waiter (in the order they started
@@ -52,12 +52,7 @@ export class Event {
   *wait(): Coroutine<true> {
     if (this.#value) return true;
     const waiter = boundLoop(this.#bound, 'Event').createFuture<boolean>();
-    this.#waiters.add(waiter);
-    try {
-      yield* waiter;
-      return true;
-    } finally {
-      this.#waiters.delete(waiter);
-    }
+    yield* waitInLine(this.#waiters, waiter);
+    return true;
   }
 }

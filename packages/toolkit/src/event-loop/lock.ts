@@ -6,7 +6,7 @@
 import { CancelledError, InvalidStateError } from '../coordination/errors.ts';
 import type { EventLoop } from './event-loop.ts';
 import type { Coroutine, Future } from './future.ts';
-import { boundLoop } from './loop-bound.ts';
+import { boundLoop, hasLiveWaiter, waitInLine } from './loop-bound.ts';
 
 /**
  * A mutual-exclusion lock for tasks on one loop. Waiters are woken in FIFO order; a
@@ -44,18 +44,13 @@ export class Lock {
 
   /** Inside a task: `yield* lock.acquire()`. Waits (FIFO) until the lock is free, then takes it. */
   *acquire(): Coroutine<true> {
-    if (!this.#locked && [...this.#waiters].every((w) => w.cancelled())) {
+    if (!this.#locked && !hasLiveWaiter(this.#waiters)) {
       this.#locked = true;
       return true;
     }
     const waiter = boundLoop(this.#bound, 'Lock').createFuture<boolean>();
-    this.#waiters.add(waiter);
     try {
-      try {
-        yield* waiter;
-      } finally {
-        this.#waiters.delete(waiter);
-      }
+      yield* waitInLine(this.#waiters, waiter);
     } catch (error) {
       if (error instanceof CancelledError && !this.#locked) this.#wakeUpFirst();
       throw error;

@@ -6,7 +6,7 @@
 import { CancelledError } from '../coordination/errors.ts';
 import type { EventLoop } from './event-loop.ts';
 import type { Coroutine, Future } from './future.ts';
-import { boundLoop } from './loop-bound.ts';
+import { boundLoop, hasLiveWaiter, waitInLine } from './loop-bound.ts';
 
 /**
  * A counter of permits for tasks on one loop. `acquire()` takes a permit or waits (FIFO);
@@ -50,7 +50,7 @@ export class Semaphore {
 
   /** True if `acquire()` would wait. */
   locked(): boolean {
-    return this.#value === 0 || [...this.#waiters].some((w) => !w.cancelled());
+    return this.#value === 0 || hasLiveWaiter(this.#waiters);
   }
 
   /** Inside a task: `yield* semaphore.acquire()`. */
@@ -60,13 +60,8 @@ export class Semaphore {
       return true;
     }
     const waiter = boundLoop(this.#bound, 'Semaphore').createFuture<boolean>();
-    this.#waiters.add(waiter);
     try {
-      try {
-        yield* waiter;
-      } finally {
-        this.#waiters.delete(waiter);
-      }
+      yield* waitInLine(this.#waiters, waiter);
     } catch (error) {
       // Woken (handed a permit) and cancelled before it ran: give the permit on.
       if (error instanceof CancelledError && !waiter.cancelled()) {

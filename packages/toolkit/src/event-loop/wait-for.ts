@@ -30,6 +30,17 @@ function* cancelAndWait(future: Future<unknown>): Coroutine<void> {
   }
 }
 
+/** The time is up: cancel the awaited one, wait for it to end, and report a timeout — unless it finished anyway. */
+function* cancelForTimeout<T>(future: Future<T>, ms: number): Coroutine<T> {
+  yield* cancelAndWait(future as Future<unknown>);
+  try {
+    return future.result();
+  } catch (error) {
+    if (error instanceof CancelledError) throw timeoutError(ms);
+    throw error;
+  }
+}
+
 /**
  * Inside a task: `const value = yield* waitFor(awaitable, ms)`. Resolves to the awaitable's
  * result if it finishes within `ms` on the loop's clock. Otherwise cancels it, waits until
@@ -63,16 +74,7 @@ export function* waitFor<T>(awaitable: Awaitable<T>, ms: number): Coroutine<T> {
   const loop = getRunningLoop();
   const future = ensureFuture(awaitable, loop);
   if (ms === Infinity) return yield* future;
-  if (ms <= 0) {
-    if (future.done()) return future.result();
-    yield* cancelAndWait(future as Future<unknown>);
-    try {
-      return future.result();
-    } catch (error) {
-      if (error instanceof CancelledError) throw timeoutError(ms);
-      throw error;
-    }
-  }
+  if (ms <= 0) return future.done() ? future.result() : yield* cancelForTimeout(future, ms);
   const waiter = loop.createFuture<unknown>();
   const timer = loop.callLater(ms, () => releaseWaiter(waiter), { label: `waitFor timeout (${ms} ms)` });
   const release = (): void => releaseWaiter(waiter);
@@ -89,13 +91,7 @@ export function* waitFor<T>(awaitable: Awaitable<T>, ms: number): Coroutine<T> {
     }
     if (future.done()) return future.result();
     future.removeDoneCallback(release);
-    yield* cancelAndWait(future as Future<unknown>);
-    try {
-      return future.result();
-    } catch (error) {
-      if (error instanceof CancelledError) throw timeoutError(ms);
-      throw error;
-    }
+    return yield* cancelForTimeout(future, ms);
   } finally {
     timer.cancel();
   }
