@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { InvalidStateError } from '../coordination/errors.ts';
 import { Future, setLoopHooks } from './future.ts';
 import type { Awaitable, Coroutine } from './future.ts';
-import { Handle, TimerHandle, runHandle, setScheduled } from './handle.ts';
+import { Handle, TimerHandle, runHandle, unschedule } from './handle.ts';
 import type { CallOptions, TimerOwner } from './handle.ts';
 import type { LoopRecorder } from './loop-recorder.ts';
 import { Task, setTaskHooks } from './task.ts';
@@ -383,7 +383,7 @@ export class EventLoop implements TimerOwner {
     this.#closed = true;
     this.#ready = [];
     this.#spare = [];
-    for (const timer of this.#timers.clear()) setScheduled(timer, false);
+    for (const timer of this.#timers.clear()) unschedule(timer);
     this.#cancelledTimers = 0;
     this.#recorder?.detach(this);
   }
@@ -413,12 +413,13 @@ export class EventLoop implements TimerOwner {
   #prepare(): number {
     const timers = this.#timers;
     if (timers.size > MIN_SCHEDULED_TIMERS && this.#cancelledTimers / timers.size > MAX_CANCELLED_FRACTION) {
-      timers.filter((t) => !t.cancelled, (t) => setScheduled(t, false));
+      timers.filter((t) => !t.cancelled);
       this.#cancelledTimers = 0;
     } else {
       while (timers.size > 0 && timers.peek()!.cancelled) {
+        // A cancelled timer is done with its loop: cancel() returns early once cancelled.
         this.#cancelledTimers--;
-        setScheduled(timers.pop(), false);
+        timers.pop();
       }
     }
     if (this.#ready.length > 0 || this.#stopping) return 0;
@@ -480,9 +481,11 @@ export class EventLoop implements TimerOwner {
     const endTime = this.#virtual ? this.#now : this.time() + 1; // real clock: 1 ms resolution, like Node's timers
     while (timers.size > 0 && timers.peek()!.when <= endTime) {
       const timer = timers.pop();
-      setScheduled(timer, false);
       if (timer.cancelled) this.#cancelledTimers--;
-      else this.#ready.push(timer);
+      else {
+        unschedule(timer);
+        this.#ready.push(timer);
+      }
     }
     // Swap in an empty queue: what the callbacks schedule now waits for the next iteration.
     const todo = this.#ready;

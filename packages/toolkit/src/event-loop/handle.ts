@@ -13,10 +13,12 @@ export interface CallOptions {
 
 /** Runs a handle's callback; internal to the event-loop folder (not re-exported). */
 export let runHandle: (handle: Handle) => void;
-/** Marks a timer as in or out of the loop's heap; internal. */
-export let setScheduled: (handle: TimerHandle, scheduled: boolean) => void;
-/** Whether a timer is still in the loop's heap; internal. */
-export let isScheduled: (handle: TimerHandle) => boolean;
+/** Marks a live timer as out of the loop's heap (it fired, or the loop closed); internal. */
+export let unschedule: (handle: TimerHandle) => void;
+/** The next timer in the heap's chain of timers due at the same time (see `timer-heap.ts`); internal. */
+export let chainNext: (handle: TimerHandle) => TimerHandle | undefined;
+/** Links `next` after `handle` in a chain, or unlinks with undefined; internal. */
+export let setChainNext: (handle: TimerHandle, next: TimerHandle | undefined) => void;
 
 /** Told when a timer still in the heap is cancelled, so the loop can count dead entries. */
 export interface TimerOwner {
@@ -89,8 +91,10 @@ export class TimerHandle extends Handle {
   readonly when: number;
   /** Scheduling order: the tie-breaker between equal `when`s. */
   readonly seq: number;
-  readonly #owner: TimerOwner;
-  #scheduled = true;
+  /** The loop whose heap holds it; undefined once it left the heap (a later cancel() counts nothing). */
+  #owner: TimerOwner | undefined;
+  /** The timer set next for the same `when`, while both wait in the loop's heap. */
+  #next: TimerHandle | undefined = undefined;
 
   constructor(when: number, seq: number, callback: () => void, owner: TimerOwner, options?: CallOptions) {
     super(callback, options);
@@ -102,13 +106,16 @@ export class TimerHandle extends Handle {
   override cancel(): void {
     if (this.cancelled) return;
     super.cancel();
-    if (this.#scheduled) this.#owner.timerCancelled(this);
+    this.#owner?.timerCancelled(this);
   }
 
   static {
-    setScheduled = (handle, scheduled) => {
-      handle.#scheduled = scheduled;
+    unschedule = (handle) => {
+      handle.#owner = undefined;
     };
-    isScheduled = (handle) => handle.#scheduled;
+    chainNext = (handle) => handle.#next;
+    setChainNext = (handle, next) => {
+      handle.#next = next;
+    };
   }
 }
